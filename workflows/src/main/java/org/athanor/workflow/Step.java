@@ -1,0 +1,89 @@
+package org.athanor.workflow;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One step of a workflow. {@code params} keeps the step's parameters exactly as in the interchange form
+ * (so unknown extension properties survive a round trip); the typed accessors read them.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Step(String id, Action action, String instrument, String sample, List<String> after, Map<String, Object> params) {
+
+    public Step {
+        after = after == null ? null : List.copyOf(after);
+        params = params == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    }
+
+    /** A copy with one parameter set (used by planners when revising a step). */
+    public Step withParam(String name, Object value) {
+        Map<String, Object> copy = new LinkedHashMap<>(params);
+        copy.put(name, WorkflowJson.mapper().convertValue(value, Object.class));
+        return new Step(id, action, instrument, sample, after, copy);
+    }
+
+    public Step withInstrument(String newInstrument) {
+        return new Step(id, action, newInstrument, sample, after, params);
+    }
+
+    @JsonIgnore
+    public Optional<Quantity> quantity(String name) {
+        return param(name, new TypeReference<Quantity>() {});
+    }
+
+    @JsonIgnore
+    public Optional<String> text(String name) {
+        Object v = params.get(name);
+        return v == null ? Optional.empty() : Optional.of(String.valueOf(v));
+    }
+
+    /** dispense: the precursor formula. */
+    @JsonIgnore
+    public Optional<String> material() {
+        return text("material");
+    }
+
+    /** heat: the furnace program, empty when absent. */
+    @JsonIgnore
+    public List<HeatSegment> profile() {
+        return param("profile", new TypeReference<List<HeatSegment>>() {}).orElse(List.of());
+    }
+
+    /** heat: the atmosphere. */
+    @JsonIgnore
+    public Optional<Atmosphere> atmosphere() {
+        return param("atmosphere", new TypeReference<Atmosphere>() {});
+    }
+
+    /** heat: the crucible material (alumina, quartz, platinum, zirconia, magnesia, graphite, boron-nitride). */
+    @JsonIgnore
+    public Optional<String> crucible() {
+        return text("crucible");
+    }
+
+    private <T> Optional<T> param(String name, TypeReference<T> type) {
+        Object v = params.get(name);
+        if (v == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(WorkflowJson.mapper().convertValue(v, type));
+        } catch (IllegalArgumentException e) {
+            throw new WorkflowException("step '" + id + "': parameter '" + name + "' is malformed: " + rootMessage(e), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        return m == null ? t.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+    }
+}
