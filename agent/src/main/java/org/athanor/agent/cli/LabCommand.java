@@ -2,6 +2,7 @@ package org.athanor.agent.cli;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "lab", description = "(not built yet)")
-public class LabCommand extends NotBuiltYet {
+@Command(name = "lab", description = "The simulated lab.", mixinStandardHelpOptions = true,
+        subcommands = {LabServeCommand.class})
+public class LabCommand {
 }

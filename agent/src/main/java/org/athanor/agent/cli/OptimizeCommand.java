@@ -2,6 +2,7 @@ package org.athanor.agent.cli;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "optimize", description = "(not built yet)")
-public class OptimizeCommand extends NotBuiltYet {
+@Command(name = "optimize", description = "Optimisation strategies.", mixinStandardHelpOptions = true,
+        subcommands = {OptimizeBenchmarkCommand.class})
+public class OptimizeCommand {
 }
