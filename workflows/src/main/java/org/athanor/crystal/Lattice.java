@@ -35,6 +35,23 @@ public record Lattice(double a, double b, double c, double alpha, double beta, d
         return new Lattice(a, a, c, 90, 90, 120);
     }
 
+    /** The cell spanned by three vectors (rows, Å), e.g. from a POSCAR or a pymatgen lattice matrix. */
+    public static Lattice fromVectors(double[][] v) {
+        double a = norm(v[0]);
+        double b = norm(v[1]);
+        double c = norm(v[2]);
+        return new Lattice(a, b, c, angle(v[1], v[2], b, c), angle(v[0], v[2], a, c), angle(v[0], v[1], a, b));
+    }
+
+    private static double norm(double[] v) {
+        return Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
+    }
+
+    private static double angle(double[] u, double[] v, double nu, double nv) {
+        double cos = (u[0] * v[0] + u[1] * v[1] + u[2] * v[2]) / (nu * nv);
+        return Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, cos))));
+    }
+
     private static double volumeSquaredOverAbc(double alpha, double beta, double gamma) {
         double ca = cosDeg(alpha);
         double cb = cosDeg(beta);
