@@ -83,6 +83,9 @@ public final class Units {
     }
 
     public static double convert(double value, String from, String to) {
+        if (canonical(from).equals(canonical(to)) && isKnown(from)) {
+            return value;
+        }
         Unit f = lookup(from);
         Unit t = lookup(to);
         if (!f.dimension().equals(t.dimension())) {
