@@ -137,6 +137,9 @@ public final class Units {
     }
 
     public static double convert(double value, String from, String to) {
+        if (canonical(from).equals(canonical(to)) && isKnown(from)) {
+            return value; // no round trip through kelvin: 1000 °C stays exactly 1000 °C
+        }
         Entry f = lookup(from);
         Entry t = lookup(to);
         if (!f.dimension().equals(t.dimension())) {
