@@ -162,6 +162,9 @@ final class SystematicNames {
             if (anion != null) {
                 formulas.add(balanced(c, q, anion) + hydrate);
             }
+            if (B_SITE.containsKey(base)) {
+                break; // "lead zirconate" is PbZrO3; a B-site anion already fixes the cation's usual state
+            }
         }
         if (formulas.isEmpty()) {
             return Optional.empty();

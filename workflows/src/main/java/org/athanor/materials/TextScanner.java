@@ -62,6 +62,10 @@ final class TextScanner {
             while (end > start && (text.charAt(end - 1) == ')' || text.charAt(end - 1) == ']') && unbalanced(text, start, end)) {
                 end--;
             }
+            while (end - start > 2 && text.charAt(start) == '(' && matchingClose(text, start) == end - 1) {
+                start++;
+                end--; // "(C2S)" is C2S in brackets
+            }
             if (end <= start) {
                 continue;
             }
@@ -69,6 +73,19 @@ final class TextScanner {
             int at = start;
             formulaToken(token).ifPresent(n -> found.add(new TextMatch(at, at + token.length(), n)));
         }
+    }
+
+    private static int matchingClose(String text, int open) {
+        int depth = 0;
+        for (int i = open; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean unbalanced(String text, int start, int end) {
@@ -167,7 +184,9 @@ final class TextScanner {
         if (e.isEmpty() && !phrase.contains(" ") && Element.byName(phrase).isEmpty()) {
             return Optional.empty();
         }
-        if (!phrase.equals(lower) && !Character.isUpperCase(phrase.charAt(0))) {
+        String withoutNumerals = phrase.replaceAll("\\([IVXivx,]+\\)", "");
+        if (!withoutNumerals.equals(withoutNumerals.toLowerCase(java.util.Locale.ROOT))
+                && !Character.isUpperCase(phrase.charAt(0))) {
             return Optional.empty(); // "iRON" is not a word anyone writes
         }
         return NotationNormalizer.name(phrase, phrase);
