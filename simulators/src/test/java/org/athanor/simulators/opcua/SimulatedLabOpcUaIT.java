@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.athanor.simulators.SimulatedLab;
-import org.athanor.simulators.SimulatedLabOptions;
+import org.athanor.simulators.SharedLab;
 import org.athanor.workflow.WorkflowJson;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaMonitoredItem;
@@ -37,20 +36,17 @@ import org.eclipse.milo.opcua.stack.core.types.structured.ReferenceDescription;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The simulated lab's OPC UA server against a real Milo client: browse, read, subscribe, call. */
 class SimulatedLabOpcUaIT {
 
-    @TempDir
-    static Path dataDir;
     static SimulatedLab lab;
     static OpcUaClient client;
     static int ns;
 
     @BeforeAll
     static void startLab() throws Exception {
-        lab = SimulatedLab.start(SimulatedLabOptions.forTests(5000).withDataDir(dataDir));
+        lab = SharedLab.get();
         client = OpcUaClients.anonymous(lab.opcUaEndpoint());
         ns = client.getNamespaceTable().getIndex("urn:athanor:lab").intValue();
     }
@@ -59,9 +55,6 @@ class SimulatedLabOpcUaIT {
     static void stopLab() throws Exception {
         if (client != null) {
             client.disconnect();
-        }
-        if (lab != null) {
-            lab.close();
         }
     }
 
