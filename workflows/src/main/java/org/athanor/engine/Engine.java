@@ -325,6 +325,10 @@ public final class Engine implements AutoCloseable {
             s.resendSameCommand = false;
             contexts.add(context(s, List.of(s.step)));
         }
+        if (config.dispatchCheck() == DispatchCheck.ALWAYS_PROCEED) {
+            afterCheck(load, contexts.stream().map(c -> (DispatchVerdict) DispatchVerdict.PROCEED).toList(), instrument);
+            return;
+        }
         workers.execute(() -> {
             List<DispatchVerdict> verdicts = new ArrayList<>();
             for (StepContext c : contexts) {

@@ -17,6 +17,9 @@ final class ConditionPhrases {
     private static final Pattern H2_MIX_REVERSED = Pattern.compile(
             "(" + INERT + ")\\s*(?:/|-|\\+|with)\\s*(\\d+(?:\\.\\d+)?)\\s*(?:%|vol\\s*%|percent)\\s*(?:(?-i:H2|H₂)|hydrogen)", FLAGS);
     private static final Pattern H2_MIX_UNQUANTIFIED = Pattern.compile("(?-i:H2|H₂)\\s*/\\s*(" + INERT + ")|(" + INERT + ")\\s*/\\s*(?-i:H2|H₂)", FLAGS);
+    /** "100 % hydrogen", "10% H2" with no carrier gas named: that percentage of H2, the rest unstated. */
+    private static final Pattern H2_PERCENT_ALONE = Pattern.compile(
+            "(\\d+(?:\\.\\d+)?)\\s*(?:%|vol\\s*%|percent)\\s*(?:(?-i:H2|H₂)|hydrogen)\\b", FLAGS);
     private static final Pattern FORMING_GAS = Pattern.compile("\\bforming\\s+gas\\b", FLAGS);
     private static final Pattern PURE_H2 = Pattern.compile(
             "(?:\\bpure\\s+(?:(?-i:H2|H₂)|hydrogen)|(?:\\bunder|\\bin|\\bwith|\\bflowing|\\busing)\\s+(?:an?\\s+)?(?:flowing\\s+|dry\\s+|pure\\s+)?(?:(?-i:H2|H₂)|hydrogen)(?:\\s+(?:gas|atmosphere|flow))?(?!\\s*(?:/|-\\s*\\d|\\d|%|in\\b))|\\b(?:hydrogen|(?-i:H2))\\s+atmosphere)", FLAGS);
@@ -33,8 +36,9 @@ final class ConditionPhrases {
             "\\b(\\d+|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:separate\\s+|identical\\s+|parallel\\s+|independent\\s+|replicate\\s+)?(?:batches|samples|crucibles|replicates|runs|copies)\\b"
                     + "|\\bin\\s+(duplicate|triplicate|quadruplicate)\\b", FLAGS);
     private static final Pattern OVERRIDE = Pattern.compile(
-            "\\b(?:skip|ignore|bypass|disable|override|overrule|circumvent|turn\\s+off|switch\\s+off|without|no\\s+need\\s+for|don'?t\\s+(?:run|apply|do|use|bother\\s+with)|do\\s+not\\s+(?:run|apply|do|use)|forget|deactivate)"
-                    + "\\s+(?:\\w+\\s+){0,3}?(?:safety|safe|rules?|gate|checks?|interlocks?|limits?|vetting|guardrails?)\\b[\\w\\s-]{0,20}", FLAGS);
+            "\\b(?:skip|ignore|bypass|disable|override|overrule|circumvent|disregard|turn\\s+off|switch\\s+off|without|no\\s+need\\s+for|don'?t\\s+(?:run|apply|do|use|bother\\s+with)|do\\s+not\\s+(?:run|apply|do|use)|forget|deactivate)"
+                    + "\\s+(?:\\w+\\s+){0,5}?(?:safety|safe|rules?|gate|checks?|interlocks?|limits?|vetting|guardrails?)\\b[\\w\\s-]{0,20}"
+                    + "|\\b(?:safety|rules?|gate|checks?|interlocks?|limits?)\\s+(?:\\w+\\s+){0,2}(?:disabled|off|suspended|waived|lifted|not\\s+needed|do\\s+not\\s+apply|don'?t\\s+apply)\\b", FLAGS);
     private static final Map<String, Integer> WORDS = Map.of("two", 2, "three", 3, "four", 4, "five", 5, "six", 6, "seven", 7,
             "eight", 8, "nine", 9, "ten", 10);
 
@@ -74,6 +78,14 @@ final class ConditionPhrases {
             d.coverage.cover(m.start(), m.end());
             set(d, new Atmosphere(mixGas(carrier), null, null), m);
             d.note("the H2 content of " + m.group() + " was not stated; the plan cannot assume a safe percentage");
+        }
+        m = H2_PERCENT_ALONE.matcher(d.goal);
+        if (m.find() && d.coverage.isFree(m.start(), m.end())) {
+            double percent = Double.parseDouble(m.group(1));
+            set(d, new Atmosphere("H2", percent, null), m);
+            if (percent < 100) {
+                d.note("the gas balancing " + m.group() + " was not stated; read as H2 with " + m.group(1) + " % H2");
+            }
         }
         m = FORMING_GAS.matcher(d.goal);
         if (m.find() && d.coverage.isFree(m.start(), m.end())) {
