@@ -145,16 +145,16 @@ public class StoichCommand implements Callable<Integer> {
                     hazards(m.formula())));
         }
         if (!excess.isEmpty()) {
-            sb.append("  excess included: ");
-            excess.forEach((e, f) -> sb.append(e).append(' ').append(fmt(f * 100)).append("% "));
-            sb.append('\n');
+            List<String> parts = new ArrayList<>();
+            excess.forEach((e, f) -> parts.add(e + " +" + fmt(f * 100) + " %"));
+            sb.append("  excess included: ").append(String.join(", ", parts)).append('\n');
         }
         for (Reaction.Term t : r.byProducts()) {
             sb.append(String.format("  releases %-13s %10.4f g%n", t.formula(), t.coefficient() * moles * t.composition().molarMass()));
         }
         for (Reaction.Term t : r.reactants()) {
             if (t.formula().equals("O2")) {
-                sb.append(String.format("  takes up O2 from air %6.4f g%n", t.coefficient() * moles * t.composition().molarMass()));
+                sb.append(String.format("  takes up O2 from air  %10.4f g%n", t.coefficient() * moles * t.composition().molarMass()));
             }
         }
         return sb.toString().stripTrailing();
