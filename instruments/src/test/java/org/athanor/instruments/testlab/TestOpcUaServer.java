@@ -17,6 +17,8 @@ import org.eclipse.milo.opcua.stack.core.security.MemoryCertificateQuarantine;
 import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
 import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.UserTokenType;
+import org.eclipse.milo.opcua.stack.core.types.structured.UserTokenPolicy;
 import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransport;
 import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransportConfig;
 
@@ -30,6 +32,13 @@ public final class TestOpcUaServer implements AutoCloseable {
 
     public static final String USER = "lab";
     public static final String PASSWORD = "lab-pw";
+
+    /**
+     * User name and password without token encryption: acceptable only because the test server listens on loopback
+     * with no secured endpoint; a real lab uses Basic256Sha256 where the token is encrypted.
+     */
+    private static final UserTokenPolicy USERNAME_IN_CLEAR = new UserTokenPolicy("username-loopback", UserTokenType.UserName,
+            null, null, SecurityPolicy.None.getUri());
 
     private final int port;
     private final List<TestSynthesisDevice> devices;
@@ -63,7 +72,7 @@ public final class TestOpcUaServer implements AutoCloseable {
         EndpointConfig endpoint = EndpointConfig.newBuilder()
                 .setBindAddress("127.0.0.1").setBindPort(port).setHostname("127.0.0.1").setPath("/athanor")
                 .setSecurityPolicy(SecurityPolicy.None).setSecurityMode(MessageSecurityMode.None)
-                .addTokenPolicies(OpcUaServerConfig.USER_TOKEN_POLICY_ANONYMOUS, OpcUaServerConfig.USER_TOKEN_POLICY_USERNAME)
+                .addTokenPolicies(OpcUaServerConfig.USER_TOKEN_POLICY_ANONYMOUS, USERNAME_IN_CLEAR)
                 .build();
         OpcUaServerConfig config = OpcUaServerConfig.builder()
                 .setApplicationName(LocalizedText.english("Athanor driver test server"))
