@@ -39,7 +39,12 @@ final class SimulatedLabFixture {
 
     private SimulatedLabFixture() throws Exception {
         ApprovalCheck check = ApprovalCheck.verifying(APPROVALS, SimulatedLabFixture::lookup);
-        lab = SimulatedLab.start(SimulatedLabOptions.forTests(100_000).withApprovals(check));
+        SimulatedLabOptions o = SimulatedLabOptions.forTests(100_000).withApprovals(check);
+        // Every conformance test doses a fresh sample, each in its own crucible: stock more than the default rack.
+        o = new SimulatedLabOptions(o.bindAddress(), o.opcUaPort(), o.mqttPort(), o.externalBrokerUri(), o.clock(), o.seed(),
+                o.inventoryGrams(), Map.of("alumina", 500, "platinum", 4, "quartz", 4, "zirconia", 4), o.opcUaUsers(),
+                o.approvals(), o.dataDir());
+        lab = SimulatedLab.start(o);
         LabConfig config = LabConfig.defaultLab()
                 .withProtocolEndpoint(Protocol.OPCUA, lab.opcUaEndpoint())
                 .withProtocolEndpoint(Protocol.MQTT, lab.mqttBrokerUri());
