@@ -27,6 +27,12 @@ final class CandidateRanking {
     private final double sinLow;
     private final double sinHigh;
     private final double tolerance;
+    /** A peak still counts as open (needing a new phase) when at least this share of it is unexplained... */
+    static final double OPEN_SHARE = 0.5;
+    /** ...and it stands this many noise standard deviations tall. */
+    static final double OPEN_SIGNIFICANCE = 5;
+    /** Which observed peaks are open in the current ranking. */
+    private boolean[] open = new boolean[0];
     /** Per phase, the lines that can matter: in range (with room for any strain) and not negligibly weak. */
     private final java.util.Map<LibraryPhase, int[]> usefulLines = new java.util.IdentityHashMap<>();
     /** Axis-stretched variants already made, so refits reuse them (and their cached profiles). */
@@ -50,9 +56,11 @@ final class CandidateRanking {
         double[] positions = sinTheta(peaks);
         double[] heights = new double[peaks.size()];
         double unexplainedTotal = 0;
+        open = new boolean[heights.length];
         for (int i = 0; i < heights.length; i++) {
             heights[i] = peaks.get(i).height() * unexplained[i];
             unexplainedTotal += heights[i];
+            open[i] = unexplained[i] >= OPEN_SHARE && peaks.get(i).significance() >= OPEN_SIGNIFICANCE;
         }
         List<Candidate> out = new ArrayList<>();
         for (LibraryPhase phase : library) {
@@ -114,7 +122,7 @@ final class CandidateRanking {
             String key = String.format(java.util.Locale.ROOT, "%s@%.4f,%.4f,%.4f", phase.id(), scales[0], scales[1], scales[2]);
             LibraryPhase deformed = stretched.computeIfAbsent(key, k -> phase.deformed(scales[0], scales[1], scales[2]));
             Candidate c = evaluate(deformed, usefulSpacings(deformed), 0, positions, heights, heightTotal);
-            best = new Candidate(deformed, 0, c.coverage(), c.explained(), c.score());
+            best = new Candidate(deformed, 0, c.coverage(), c.explained(), c.score(), c.newPeaks());
         }
         return best;
     }
@@ -217,14 +225,18 @@ final class CandidateRanking {
             }
         }
         double explainedHeight = 0;
+        int newPeaks = 0;
         for (int j = 0; j < observed.length; j++) {
             if (claimed[j]) {
                 explainedHeight += heights[j];
+                if (j < open.length && open[j]) {
+                    newPeaks++;
+                }
             }
         }
         double coverage = found / total;
         double explained = heightTotal > 0 ? explainedHeight / heightTotal : 0;
-        return new Candidate(phase, strain, coverage, explained, coverage * Math.sqrt(explained));
+        return new Candidate(phase, strain, coverage, explained, coverage * Math.sqrt(explained), newPeaks);
     }
 
     private static double[] sinTheta(List<DetectedPeak> peaks) {

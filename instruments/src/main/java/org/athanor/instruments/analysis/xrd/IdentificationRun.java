@@ -76,7 +76,7 @@ final class IdentificationRun {
             List<LibraryPhase> inModel = current == null ? List.of() : current.phases();
             List<LibraryPhase> pool = library.stream().filter(p -> !containsId(inModel, p)).toList();
             List<Candidate> candidates = ranking.rank(pool, peaks, unexplained).stream()
-                    .filter(c -> c.explained() > 0 && c.coverage() >= MIN_COVERAGE)
+                    .filter(c -> c.newPeaks() > 0 && c.coverage() >= MIN_COVERAGE)
                     .limit(CANDIDATES_PER_STEP).toList();
             FitResult best = null;
             for (Candidate c : candidates) {
@@ -104,7 +104,7 @@ final class IdentificationRun {
                 && ranking.coverage(trial.phases().get(last), trial.parameters().get(last).strain(), peaks) >= MIN_COVERAGE;
     }
 
-    /** Drops, one at a time, phases whose removal costs less than the gain that admitted them. */
+    /** Drops, one at a time, phases whose removal now costs less than the gain a phase needs to be admitted. */
     private FitResult prune(WholePatternFit fitter, FitResult fit) {
         FitResult current = fit;
         boolean changed = true;
@@ -112,7 +112,7 @@ final class IdentificationRun {
             changed = false;
             for (int p = 0; p < current.phases().size(); p++) {
                 FitResult without = refine(fitter, drop(current, p), 2);
-                if (without.rwp() <= current.rwp() * (1 + MIN_RWP_GAIN / 2)) {
+                if (without.rwp() <= current.rwp() * (1 + MIN_RWP_GAIN)) {
                     current = without;
                     changed = true;
                     break;
