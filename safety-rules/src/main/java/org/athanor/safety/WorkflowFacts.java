@@ -234,26 +234,31 @@ final class WorkflowFacts {
         return Double.isNaN(b) ? a : Math.max(a, b);
     }
 
-    /** Every step that must finish before step {@code i}; contains the step itself when it sits in a cycle. */
+    /**
+     * Every step that must finish before step {@code i}; contains the step's own id only when it sits in a cycle
+     * (steps are followed by position, so a duplicated id is not mistaken for a cycle).
+     */
     private static Set<String> ancestors(List<Step> steps, int i, Map<String, Integer> index) {
-        Set<String> seen = new HashSet<>();
+        Set<Integer> seen = new HashSet<>();
         Deque<Integer> todo = new ArrayDeque<>();
         todo.push(i);
-        boolean first = true;
         while (!todo.isEmpty()) {
             int k = todo.pop();
-            if (!first && !seen.add(steps.get(k).id())) {
-                continue;
-            }
-            first = false;
             for (String p : predecessors(steps, k)) {
                 Integer j = index.get(p);
-                if (j != null && !seen.contains(p)) {
+                if (j != null && seen.add(j)) {
                     todo.push(j);
                 }
             }
         }
-        return seen;
+        Set<String> ids = new HashSet<>();
+        for (int k : seen) {
+            ids.add(steps.get(k).id());
+        }
+        if (!seen.contains(i)) {
+            ids.remove(steps.get(i).id());
+        }
+        return ids;
     }
 
     private static List<String> predecessors(List<Step> steps, int k) {
