@@ -1,0 +1,61 @@
+package org.athanor.agent.campaign;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a campaign did, in the form {@code athanor demo --json} and {@code athanor run --json} print:
+ * each experiment's parameters, verdict, phases found and target fraction, the decision taken, and why it stopped.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CampaignReport(
+        String runId,
+        String goal,
+        TargetInfo target,
+        List<Experiment> experiments,
+        Best best,
+        String stopReason,
+        String stopExplanation,
+        String labTime) {
+
+    public record TargetInfo(String formula, Double targetPhaseFraction) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Experiment(
+            int index,
+            Map<String, Object> parameters,
+            String verdict,
+            List<Phase> phases,
+            double targetFraction,
+            Double rwp,
+            String decision,
+            String plot,
+            List<String> notes) {
+    }
+
+    public record Phase(String formula, String id, double weightFraction, Double confidence) {
+    }
+
+    public record Best(int index, double targetFraction) {
+    }
+
+    /** Why a campaign stops; the JSON names are those of the report format. */
+    public enum StopReason {
+        TARGET_REACHED("target-reached"),
+        BUDGET_EXHAUSTED("budget-exhausted"),
+        NO_IMPROVEMENT("no-improvement"),
+        ABORTED("aborted");
+
+        private final String json;
+
+        StopReason(String json) {
+            this.json = json;
+        }
+
+        public String json() {
+            return json;
+        }
+    }
+}

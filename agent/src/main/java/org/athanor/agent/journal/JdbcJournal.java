@@ -1,0 +1,122 @@
+package org.athanor.agent.journal;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.athanor.engine.EngineEvent;
+import org.athanor.engine.Journal;
+import org.athanor.engine.JournalException;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The journal in a relational database (embedded H2 file by default, PostgreSQL by configuration), schema by Flyway
+ * migrations ({@code db/migration/<vendor>}). Each append is its own committed transaction, so it is on disk before
+ * {@link #append} returns and before the engine acknowledges a measurement.
+ */
+public final class JdbcJournal implements Journal, AutoCloseable {
+
+    private final JournalSettings settings;
+    private final Connection connection;
+    private final PreparedStatement insert;
+    private final PreparedStatement select;
+
+    private JdbcJournal(JournalSettings settings, Connection connection) throws SQLException {
+        this.settings = settings;
+        this.connection = connection;
+        this.insert = connection.prepareStatement("INSERT INTO journal_event "
+                + "(event_id, run_id, experiment, step_id, command_id, type, lab_time, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        this.select = connection.prepareStatement("SELECT event_id, run_id, experiment, step_id, command_id, type, lab_time, data "
+                + "FROM journal_event WHERE run_id = ? ORDER BY seq");
+    }
+
+    /** Opens the database, bringing its schema up to date first. */
+    public static JdbcJournal open(JournalSettings settings) {
+        try {
+            Flyway.configure(JdbcJournal.class.getClassLoader())
+                    .dataSource(settings.url(), settings.user(), settings.password())
+                    .locations("classpath:db/migration/" + settings.vendor())
+                    .load()
+                    .migrate();
+            Connection c = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+            c.setAutoCommit(true);
+            return new JdbcJournal(settings, c);
+        } catch (SQLException | RuntimeException e) {
+            throw new JournalException("cannot open the journal at " + settings.describe() + ": " + rootMessage(e), e);
+        }
+    }
+
+    @Override
+    public synchronized void append(EngineEvent e) {
+        try {
+            insert.setString(1, e.id());
+            insert.setString(2, e.runId());
+            insert.setString(3, e.experiment());
+            insert.setString(4, e.stepId());
+            insert.setString(5, e.commandId());
+            insert.setString(6, e.type().json());
+            insert.setString(7, e.time().toString());
+            insert.setString(8, EventJson.data(e));
+            insert.executeUpdate();
+        } catch (SQLException ex) {
+            throw new JournalException("cannot store " + e.type().json() + " of run " + e.runId() + " in " + settings.describe()
+                    + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    @Override
+    public synchronized List<EngineEvent> events(String runId) {
+        List<EngineEvent> out = new ArrayList<>();
+        try {
+            select.setString(1, runId);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new EngineEvent(rs.getString(1), EngineEvent.Type.fromJson(rs.getString(6)), Instant.parse(rs.getString(7)),
+                            rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), EventJson.parseData(rs.getString(8))));
+                }
+            }
+        } catch (SQLException ex) {
+            throw new JournalException("cannot read run " + runId + " from " + settings.describe() + ": " + ex.getMessage(), ex);
+        }
+        return out;
+    }
+
+    /** Run ids in the order they first appeared. */
+    public synchronized List<String> runs() {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement("SELECT run_id, MIN(seq) AS first FROM journal_event GROUP BY run_id ORDER BY first");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        } catch (SQLException ex) {
+            throw new JournalException("cannot list runs in " + settings.describe() + ": " + ex.getMessage(), ex);
+        }
+        return out;
+    }
+
+    public JournalSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // closing: nothing left to protect
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

@@ -1,0 +1,215 @@
+package org.athanor.agent.optimize;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.apache.commons.math3.distribution.NormalDistribution;
+
+/**
+ * Bayesian optimisation: a {@link GaussianProcess} (ARD Matérn 5/2) over the encoded search space, expected
+ * improvement (Jones, Schonlau &amp; Welch, J. Global Optim. 13, 455 (1998)) maximised by random sampling plus a local
+ * search around the best samples; categorical parameters one-hot. Batches are filled with the kriging believer
+ * heuristic (Ginsbourger, Le Riche &amp; Carraro, 2010): each chosen point is added with its predicted mean as if
+ * observed, and the next point is chosen on the updated process.
+ */
+public final class BayesianOptimisation implements Strategy {
+
+    /** Random points before the model is trusted (at least 2, and enough to span the inputs). */
+    private final int initialPoints;
+    private final SearchSpace space;
+    private final Random random;
+    private GaussianProcess.Hyper lastHyper;
+    private int lastFitSize;
+    // Exploration margin of EI in standardised units; 0.01 is the usual default (Lizotte 2008).
+    private static final double XI = 0.01;
+    private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
+
+    public BayesianOptimisation(SearchSpace space, long seed) {
+        this(space, seed, Math.max(2, Math.min(5, space.dimensions() + 1)));
+    }
+
+    public BayesianOptimisation(SearchSpace space, long seed, int initialPoints) {
+        this.space = space;
+        this.random = new Random(seed);
+        this.initialPoints = initialPoints;
+    }
+
+    @Override
+    public String name() {
+        return "bo";
+    }
+
+    @Override
+    public SearchSpace space() {
+        return space;
+    }
+
+    @Override
+    public List<Map<String, Object>> propose(List<Observation> history, int batchSize) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (history.size() < initialPoints) {
+            for (int i = 0; i < batchSize; i++) {
+                out.add(space.decode(space.randomUnit(random)));
+            }
+            return out;
+        }
+        List<double[]> xs = new ArrayList<>(history.stream().map(o -> space.encode(o.parameters())).toList());
+        List<Double> ys = new ArrayList<>(history.stream().map(Observation::value).toList());
+        GaussianProcess gp = fit(xs, ys);
+        for (int b = 0; b < batchSize; b++) {
+            double best = ys.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+            double[] x = maximiseEi(gp, best);
+            out.add(space.decode(x));
+            believe(xs, ys, x, gp);
+            gp = GaussianProcess.withHyper(xs.toArray(double[][]::new), unbox(ys), gp.hyper());
+        }
+        return out;
+    }
+
+    @Override
+    public List<Integer> pick(List<Observation> history, List<Map<String, Object>> pool, Set<Integer> taken, int batchSize) {
+        List<Integer> free = new ArrayList<>();
+        for (int i = 0; i < pool.size(); i++) {
+            if (!taken.contains(i)) {
+                free.add(i);
+            }
+        }
+        List<Integer> out = new ArrayList<>();
+        if (history.size() < initialPoints) {
+            while (out.size() < batchSize && !free.isEmpty()) {
+                out.add(free.remove(random.nextInt(free.size())));
+            }
+            return out;
+        }
+        List<double[]> encoded = pool.stream().map(space::encode).toList();
+        List<double[]> xs = new ArrayList<>(history.stream().map(o -> space.encode(o.parameters())).toList());
+        List<Double> ys = new ArrayList<>(history.stream().map(Observation::value).toList());
+        GaussianProcess gp = fit(xs, ys);
+        while (out.size() < batchSize && !free.isEmpty()) {
+            double best = ys.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+            int chosen = -1;
+            double top = Double.NEGATIVE_INFINITY;
+            for (int i : free) {
+                double ei = expectedImprovement(gp, encoded.get(i), best);
+                if (ei > top) {
+                    top = ei;
+                    chosen = i;
+                }
+            }
+            out.add(chosen);
+            free.remove(Integer.valueOf(chosen));
+            believe(xs, ys, encoded.get(chosen), gp);
+            if (out.size() < batchSize) {
+                gp = GaussianProcess.withHyper(xs.toArray(double[][]::new), unbox(ys), gp.hyper());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Refits hyperparameters while data are few, then each time the data grow by a quarter (the likelihood surface
+     * changes little between single additions); in between, the last hyperparameters are reused.
+     */
+    private GaussianProcess fit(List<double[]> xs, List<Double> ys) {
+        double[][] x = xs.toArray(double[][]::new);
+        double[] y = unbox(ys);
+        if (lastHyper == null || xs.size() <= 20 || xs.size() >= lastFitSize * 1.25) {
+            GaussianProcess gp = GaussianProcess.fit(x, y, lastHyper, lastHyper == null ? 3 : 1, random);
+            lastHyper = gp.hyper();
+            lastFitSize = xs.size();
+            return gp;
+        }
+        return GaussianProcess.withHyper(x, y, lastHyper);
+    }
+
+    private double[] maximiseEi(GaussianProcess gp, double best) {
+        int samples = 1000 + 200 * space.dimensions();
+        List<double[]> top = new ArrayList<>();
+        List<Double> topEi = new ArrayList<>();
+        for (int i = 0; i < samples; i++) {
+            double[] x = space.randomUnit(random);
+            double ei = expectedImprovement(gp, x, best);
+            insertTop(top, topEi, x, ei, 5);
+        }
+        double[] bestX = top.get(0);
+        double bestEi = topEi.get(0);
+        for (double[] start : top) {
+            double[] x = start.clone();
+            double ei = expectedImprovement(gp, x, best);
+            double step = 0.1;
+            // Coordinate pattern search on the continuous coordinates; one-hot blocks stay as sampled.
+            while (step > 1e-3) {
+                boolean improved = false;
+                for (int j = 0; j < x.length; j++) {
+                    if (oneHot(j)) {
+                        continue;
+                    }
+                    for (double dir : new double[] {step, -step}) {
+                        double[] y = x.clone();
+                        y[j] = Math.max(0, Math.min(1, y[j] + dir));
+                        double v = expectedImprovement(gp, y, best);
+                        if (v > ei) {
+                            x = y;
+                            ei = v;
+                            improved = true;
+                        }
+                    }
+                }
+                if (!improved) {
+                    step /= 2;
+                }
+            }
+            if (ei > bestEi) {
+                bestEi = ei;
+                bestX = x;
+            }
+        }
+        return space.snap(bestX);
+    }
+
+    /** Expected improvement over {@code best} (maximisation), in the targets' units. */
+    static double expectedImprovement(GaussianProcess gp, double[] x, double best) {
+        double[] p = gp.predict(x);
+        double sigma = p[1];
+        double margin = XI * sigma;
+        double z = (p[0] - best - margin) / sigma;
+        return (p[0] - best - margin) * NORMAL.cumulativeProbability(z) + sigma * NORMAL.density(z);
+    }
+
+    private boolean oneHot(int coordinate) {
+        int i = 0;
+        for (Parameter p : space.parameters()) {
+            if (coordinate < i + p.width()) {
+                return p instanceof Parameter.Categorical;
+            }
+            i += p.width();
+        }
+        return false;
+    }
+
+    private static void believe(List<double[]> xs, List<Double> ys, double[] x, GaussianProcess gp) {
+        xs.add(x);
+        ys.add(gp.predict(x)[0]);
+    }
+
+    private static void insertTop(List<double[]> top, List<Double> topEi, double[] x, double ei, int keep) {
+        int at = 0;
+        while (at < topEi.size() && topEi.get(at) >= ei) {
+            at++;
+        }
+        if (at < keep) {
+            top.add(at, x);
+            topEi.add(at, ei);
+            if (top.size() > keep) {
+                top.remove(keep);
+                topEi.remove(keep);
+            }
+        }
+    }
+
+    private static double[] unbox(List<Double> ys) {
+        return ys.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+}

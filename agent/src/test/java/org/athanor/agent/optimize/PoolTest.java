@@ -1,0 +1,63 @@
+package org.athanor.agent.optimize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PoolTest {
+
+    @TempDir
+    Path dir;
+
+    static Path resource(String path) throws Exception {
+        return Path.of(PoolTest.class.getResource("/optimizer/" + path).toURI());
+    }
+
+    @Test
+    void averagesRepeatedSettingsAndTreatsTextColumnsAsCategorical() throws Exception {
+        Path csv = dir.resolve("history.csv");
+        Files.writeString(csv, "temperature,gas,fraction\n900,air,0.5\n900,air,0.7\n950,Ar,0.9\n900,Ar,0.2\n");
+        Pool pool = Pool.load(csv, List.of("temperature", "gas"), "fraction", true);
+
+        assertThat(pool.candidates()).containsExactly(Map.of("temperature", 900.0, "gas", "air"),
+                Map.of("temperature", 950.0, "gas", "Ar"), Map.of("temperature", 900.0, "gas", "Ar"));
+        assertThat(pool.values()[0]).isCloseTo(0.6, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(pool.space().parameters().get(1)).isEqualTo(new Parameter.Categorical("gas", List.of("Ar", "air")));
+        assertThat(pool.randomExpectationToBest()).isEqualTo(2.0);
+    }
+
+    @Test
+    void minimisingNegatesTheObjective() throws Exception {
+        Path csv = dir.resolve("loss.csv");
+        Files.writeString(csv, "a,loss\n1,0.3\n2,0.1\n");
+        Pool pool = Pool.load(csv, null, "loss", false);
+
+        assertThat(pool.best()).isEqualTo(-0.1);
+        assertThat(pool.params()).containsExactly("a");
+    }
+
+    @Test
+    void readsTheOlympusLayoutWithItsConfig() throws Exception {
+        Pool pool = Pool.load(resource("olympus/suzuki/data.csv"), null, null, null);
+
+        assertThat(pool.params()).containsExactly("temperature", "pd_mol", "arbpin", "k3po4");
+        assertThat(pool.objective()).isEqualTo("yield");
+        assertThat(pool.maximize()).isTrue();
+        assertThat(pool.candidates()).hasSizeLessThanOrEqualTo(247).hasSizeGreaterThan(100);
+    }
+
+    @Test
+    void namesTheFileAndLineOfABadRow() throws Exception {
+        Path csv = dir.resolve("bad.csv");
+        Files.writeString(csv, "a,y\n1,2\n3\n");
+
+        assertThatThrownBy(() -> Pool.load(csv, null, "y", true)).hasMessageContaining("bad.csv: line 3 has 1 fields, expected 2");
+        assertThatThrownBy(() -> Pool.load(csv, List.of("b"), "y", true)).hasMessageContaining("no column 'b'");
+    }
+}
