@@ -1,0 +1,75 @@
+package org.athanor.agent.planner;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.athanor.agent.planner.chemistry.Chemistry;
+import org.athanor.agent.planner.goal.GoalReader;
+import org.athanor.agent.planner.goal.Understanding;
+import org.athanor.agent.planner.recipe.HeatProfileTable;
+import org.athanor.agent.planner.recipe.LabProfile;
+import org.athanor.agent.planner.recipe.RecipeBuilder;
+import org.athanor.agent.planner.recipe.WorkflowAssembler;
+import org.athanor.agent.planner.safety.Finding;
+import org.athanor.agent.planner.safety.SafetyGate;
+import org.athanor.agent.planner.safety.SafetyLoop;
+import org.athanor.units.Units;
+
+/**
+ * The default planner: deterministic and offline. Reads the goal, builds a first plan from the knowledge tables,
+ * puts it through the safety gate with bounded revisions, and approves or refuses.
+ */
+public final class OfflinePlanner implements Planner {
+
+    private final GoalReader reader;
+    private final RecipeBuilder recipes;
+    private final WorkflowAssembler assembler = new WorkflowAssembler();
+    private final SafetyLoop loop;
+    private final LabProfile lab;
+
+    public OfflinePlanner(Chemistry chemistry, SafetyGate gate, LabProfile lab) {
+        this.reader = new GoalReader(chemistry);
+        this.recipes = new RecipeBuilder(chemistry, HeatProfileTable.standard());
+        this.loop = new SafetyLoop(gate, lab);
+        this.lab = lab;
+    }
+
+    public GoalReader reader() {
+        return reader;
+    }
+
+    @Override
+    public PlanResult plan(String goal) {
+        return plan(reader.read(goal));
+    }
+
+    public PlanResult plan(Understanding u) {
+        List<String> notes = new ArrayList<>(u.notes());
+        if (u.fixedTemperature() != null && u.maxTemperature() != null && u.fixedTemperature().celsius() > u.maxTemperature().celsius()) {
+            return refused(u, notes, List.of(), "the requested temperature " + u.fixedTemperature() + " is above the stated limit " + u.maxTemperature());
+        }
+        RecipeBuilder.Draft draft = recipes.build(u, lab);
+        notes.addAll(draft.notes());
+        if (draft.plan() == null) {
+            return refused(u, notes, List.of(), draft.problem());
+        }
+        String id = "plan-" + Integer.toHexString(u.goal().hashCode());
+        SafetyLoop.Outcome outcome = loop.run(u, draft.plan(), plan -> assembler.assemble(id, u, plan, lab));
+        notes.addAll(outcome.revisions());
+        if (u.requestedRamp() != null && outcome.plan().rampCPerMin() < u.requestedRamp().celsiusPerMinute()) {
+            notes.add("the ramp you asked for (" + u.requestedRamp() + ") was lowered to " + Units.format(outcome.plan().rampCPerMin()) + " °C/min");
+        }
+        if (outcome.report().approved()) {
+            return new PlanResult(u.goal(), PlanResult.Verdict.APPROVED, outcome.workflow(), outcome.report().findings(), null, u, notes, "offline");
+        }
+        List<Finding> errors = outcome.report().findings().stream().filter(Finding::isError).toList();
+        String reason = "cannot be made safe within your constraints and the lab's limits; the safety gate forbids it: "
+                + errors.stream().map(f -> f.rule() + " (" + f.message() + ")").distinct().collect(Collectors.joining("; "));
+        return refused(u, notes, outcome.report().findings(), reason);
+    }
+
+    private static PlanResult refused(Understanding u, List<String> notes, List<Finding> findings, String reason) {
+        return new PlanResult(u.goal(), PlanResult.Verdict.REFUSED, null, findings, reason, u, notes, "offline");
+    }
+
+}

@@ -1,0 +1,97 @@
+package org.athanor.agent.planner;
+
+import java.util.List;
+import org.athanor.agent.planner.goal.Understanding;
+import org.athanor.agent.planner.safety.Finding;
+import org.athanor.workflow.Action;
+import org.athanor.workflow.HeatSegment;
+import org.athanor.workflow.Step;
+
+/** The readable form of a plan result: what was understood, the verdict, the steps, the gate's findings and notes. */
+public final class PlanReport {
+
+    private PlanReport() {
+    }
+
+    public static String readable(PlanResult r) {
+        StringBuilder b = new StringBuilder();
+        b.append("Goal: ").append(r.goal()).append('\n');
+        Understanding u = r.understood();
+        if (u != null) {
+            b.append("Understood:\n");
+            if (u.target() != null) {
+                line(b, "target", u.target().formula() + (u.target().name() != null ? " (" + u.target().name() + ")" : "") + "  from \"" + u.target().writtenAs() + "\"");
+            }
+            if (!u.startingMaterials().isEmpty()) {
+                line(b, "starting materials", String.join(", ", u.startingMaterials().stream().map(Understanding.TargetReading::formula).toList()));
+            }
+            line(b, "product mass", u.productMass());
+            line(b, "max temperature", u.maxTemperature());
+            line(b, "set temperature", u.fixedTemperature());
+            line(b, "hold", u.hold());
+            line(b, "max ramp", u.maxRamp());
+            line(b, "requested ramp", u.requestedRamp());
+            line(b, "atmosphere", u.atmosphere() == null ? null : u.atmosphere().gas() + (u.atmosphere().h2Percent() != null ? " (" + u.atmosphere().h2Percent() + " % H2)" : ""));
+            line(b, "furnace", u.furnaceKind());
+            line(b, "characterisation", u.characterization().isEmpty() ? null : String.join(", ", u.characterization()));
+            line(b, "excess", u.excess().isEmpty() ? null : u.excess().toString());
+            line(b, "batches", u.batches());
+            if (!u.unparsed().isEmpty()) {
+                line(b, "NOT understood", String.join("; ", u.unparsed()));
+            }
+        }
+        b.append("Verdict: ").append(r.verdict().json().toUpperCase()).append(" (").append(r.planner()).append(" planner)\n");
+        if (r.reason() != null) {
+            b.append("Reason: ").append(r.reason()).append('\n');
+        }
+        if (r.workflow() != null) {
+            b.append("Steps:\n");
+            for (Step s : r.workflow().steps()) {
+                b.append(String.format("  %-16s %-8s %-15s %s%n", s.id(), s.action().json(), s.instrument() == null ? "" : s.instrument(), describe(s)));
+            }
+        }
+        if (!r.violations().isEmpty()) {
+            b.append("Safety gate:\n");
+            for (Finding f : r.violations()) {
+                b.append("  ").append(f.severity()).append(' ').append(f.rule()).append(f.step() != null ? " [" + f.step() + "]" : "")
+                        .append(": ").append(f.message()).append('\n');
+            }
+        }
+        List<String> notes = r.notes();
+        if (!notes.isEmpty()) {
+            b.append("Notes:\n");
+            notes.forEach(n -> b.append("  - ").append(n).append('\n'));
+        }
+        return b.toString();
+    }
+
+    private static void line(StringBuilder b, String label, Object value) {
+        if (value != null) {
+            b.append(String.format("  %-19s %s%n", label + ":", value));
+        }
+    }
+
+    private static String describe(Step s) {
+        if (s.action() == Action.DISPENSE) {
+            return s.material().orElse("?") + " " + s.quantity("mass").map(Object::toString).orElse("");
+        }
+        if (s.action() == Action.HEAT) {
+            StringBuilder d = new StringBuilder();
+            for (HeatSegment seg : s.profile()) {
+                d.append(seg.temperature()).append(" @ ").append(seg.rampRate()).append(" hold ").append(seg.hold()).append("; ");
+            }
+            d.append(s.atmosphere().map(a -> a.gas()).orElse("?")).append(", ").append(s.crucible().orElse("?")).append(" crucible");
+            return d.toString();
+        }
+        if (s.action() == Action.TRANSFER) {
+            return s.text("from").orElse("") + " -> " + s.text("to").orElse("");
+        }
+        if (s.action() == Action.XRD) {
+            return "2θ " + s.quantity("twoThetaStart").map(Object::toString).orElse("") + " – " + s.quantity("twoThetaEnd").map(Object::toString).orElse("");
+        }
+        if (s.action() == Action.RAMAN) {
+            return s.quantity("laserWavelength").map(Object::toString).orElse("");
+        }
+        return s.params().isEmpty() ? "" : s.params().toString();
+    }
+}

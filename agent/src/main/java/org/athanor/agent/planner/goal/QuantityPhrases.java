@@ -1,0 +1,163 @@
+package org.athanor.agent.planner.goal;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.athanor.units.Units;
+import org.athanor.workflow.Quantity;
+
+/**
+ * Reads the numbers of a goal with their units and decides what each one is: a ramp (limit or request), a
+ * temperature (limit, fixed value), a hold, or the product mass. Temperatures may be in °C, K or °F.
+ */
+final class QuantityPhrases {
+
+    /** A number not glued to a formula ("Fe3C" is not 3 °C). */
+    static final String NUM = "(?<![\\p{L}\\p{N}.·])(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|\\.\\d+)";
+    private static final String TEMP_UNIT = "(°\\s*C|°\\s*F|deg(?:rees?)?\\s*(?:C|F|celsius|fahrenheit)\\b|celsius\\b|fahrenheit\\b|kelvin\\b|K\\b|C\\b|F\\b|°)";
+    private static final String TIME_UNIT = "(min(?:ute)?s?\\b|min-1|min⁻¹|h(?:ou)?rs?\\b|hours?\\b|h\\b|h-1|s\\b|sec(?:ond)?s?\\b)";
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+
+    private static final Pattern RAMP = Pattern.compile(NUM + "\\s*" + TEMP_UNIT + "\\s*(?:/|per\\s+|\\s|\\s*·\\s*)\\s*" + TIME_UNIT, FLAGS);
+    private static final Pattern TEMPERATURE = Pattern.compile(NUM + "\\s*" + TEMP_UNIT, FLAGS);
+    private static final Pattern HOLD = Pattern.compile(
+            "(?:\\bfor\\s+(?:about\\s+|approximately\\s+|~\\s*)?|\\b(?:hold|holding|dwell|soak|held)(?:\\s+(?:it|time|of|for|there|at\\s+temperature))*\\s*:?\\s*)"
+                    + NUM + "[\\s-]*(h\\b|hrs?\\b|hours?\\b|min\\b|mins\\b|minutes?\\b)", FLAGS);
+    private static final Pattern HOLD_AFTER = Pattern.compile(NUM + "[\\s-]*(h|hrs?|hours?|min|minutes?)[\\s-]+(?:hold|dwell|soak|anneal|calcination)\\b", FLAGS);
+    private static final Pattern MASS = Pattern.compile(NUM + "\\s*(mg|g|kg|grams?|milligrams?|kilograms?)\\b(?!\\s*/)", FLAGS);
+
+    private static final Pattern MAX_BEFORE = Pattern.compile(
+            "(?:below|under|beneath|at\\s+most|(?:no|not|never)\\s+(?:\\w+\\s+){0,2}(?:hotter|higher|more|warmer|above|over|exceed\\w*|beyond)(?:\\s+than)?|"
+                    + "lower\\s+than|less\\s+than|cooler\\s+than|exceed(?:ing)?|maximum|max\\.?|up\\s+to|≤|<=|<|cap(?:ped)?|limit(?:ed)?|ceiling|top\\s+out\\s+at)"
+                    + "(?:\\s+(?:temperature|temp\\.?|of|at|to|the|furnace|a|is|=|:|T))*\\s*[:=]?\\s*$", FLAGS);
+    private static final Pattern MIN_BEFORE = Pattern.compile("(?:above|over|at\\s+least|higher\\s+than|more\\s+than|hotter\\s+than|minimum|min\\.?|≥|>=|>)\\s*(?:of\\s+)?$", FLAGS);
+    private static final Pattern MAX_AFTER = Pattern.compile("^\\s*(?:maximum|max\\b|at\\s+most|or\\s+(?:below|less|lower|cooler)|limit|ceiling|cap\\b|tops?\\b)", FLAGS);
+    private static final Pattern RAMP_MAX_BEFORE = Pattern.compile(
+            "(?:no\\s+faster\\s+than|not\\s+faster\\s+than|slower\\s+than|at\\s+most|maximum|max\\.?|up\\s+to|below|under|≤|<=|<|not\\s+(?:exceed\\w*|above|more\\s+than)|never\\s+(?:exceed\\w*|above)|limit(?:ed)?(?:\\s+to)?|cap(?:ped)?(?:\\s+at)?|less\\s+than)"
+                    + "(?:\\s+(?:ramp|rate|heating|of|at|to|the|a|is|=|:))*\\s*$", FLAGS);
+    private static final Pattern RAMP_MAX_AFTER = Pattern.compile("^\\s*(?:or\\s+(?:slower|less|lower)|maximum|max\\b|at\\s+most|limit)", FLAGS);
+
+    private QuantityPhrases() {
+    }
+
+    static void read(Draft d) {
+        readRamps(d);
+        readHolds(d);
+        readTemperatures(d);
+        readMasses(d);
+    }
+
+    private static void readRamps(Draft d) {
+        Matcher m = RAMP.matcher(d.goal);
+        while (m.find()) {
+            String tempUnit = temperatureUnit(m.group(2), d);
+            String timeUnit = Units.canonical(m.group(3).replace("-1", "").replace("⁻¹", ""));
+            String unit = ("°F".equals(tempUnit) ? "°F" : "K".equals(tempUnit) ? "K" : "°C") + "/" + timeUnit;
+            if (!Units.isKnown(unit)) {
+                d.unparsed.add(m.group() + " (ramp unit not understood)");
+                d.coverage.cover(m.start(), m.end());
+                continue;
+            }
+            Quantity ramp = Quantity.of(number(m.group(1)), Units.canonical(unit));
+            String before = window(d.goal, m.start());
+            String after = d.goal.substring(m.end());
+            if (RAMP_MAX_BEFORE.matcher(before).find() || RAMP_MAX_AFTER.matcher(after).find()) {
+                d.maxRamp = tighter(d.maxRamp, ramp, "°C/min");
+            } else {
+                d.requestedRamp = ramp;
+                d.note("ramp " + ramp + " read as the ramp asked for, not as a limit");
+            }
+            d.coverage.cover(m.start(), m.end());
+        }
+    }
+
+    private static void readHolds(Draft d) {
+        for (Pattern p : new Pattern[] {HOLD, HOLD_AFTER}) {
+            Matcher m = p.matcher(d.goal);
+            while (m.find()) {
+                if (!d.coverage.isFree(m.start(), m.end())) {
+                    continue;
+                }
+                Quantity hold = Quantity.of(number(m.group(1)), Units.canonical(m.group(2)));
+                if (d.hold != null && d.hold.hours() != hold.hours()) {
+                    d.unparsed.add(m.group() + " (a second hold; the first, " + d.hold + ", is used)");
+                } else {
+                    d.hold = hold;
+                }
+                d.coverage.cover(m.start(), m.end());
+            }
+        }
+    }
+
+    private static void readTemperatures(Draft d) {
+        Matcher m = TEMPERATURE.matcher(d.goal);
+        while (m.find()) {
+            if (!d.coverage.isFree(m.start(), m.end())) {
+                continue;
+            }
+            String unit = temperatureUnit(m.group(2), d);
+            Quantity t = Quantity.of(number(m.group(1)), unit);
+            if (t.in("K") < 0) {
+                d.unparsed.add(m.group() + " (below absolute zero)");
+                d.coverage.cover(m.start(), m.end());
+                continue;
+            }
+            String before = window(d.goal, m.start());
+            String after = d.goal.substring(m.end());
+            if (MAX_BEFORE.matcher(before).find() || MAX_AFTER.matcher(after).find()) {
+                d.maxTemperature = tighter(d.maxTemperature, t, "°C");
+            } else if (MIN_BEFORE.matcher(before).find()) {
+                d.unparsed.add(m.group() + " (a minimum temperature; only upper limits and set temperatures are understood)");
+            } else if (d.fixedTemperature == null) {
+                d.fixedTemperature = t;
+            } else {
+                d.unparsed.add(m.group() + " (a second set temperature; the first, " + d.fixedTemperature + ", is used)");
+            }
+            d.coverage.cover(m.start(), m.end());
+        }
+    }
+
+    private static void readMasses(Draft d) {
+        Matcher m = MASS.matcher(d.goal);
+        while (m.find()) {
+            if (!d.coverage.isFree(m.start(), m.end())) {
+                continue;
+            }
+            Quantity mass = Quantity.of(number(m.group(1)), Units.canonical(m.group(2)));
+            if (d.productMass == null) {
+                d.productMass = mass;
+            } else {
+                d.unparsed.add(m.group() + " (a second mass; the product mass is " + d.productMass + ")");
+            }
+            d.coverage.cover(m.start(), m.end());
+        }
+    }
+
+    /** The text of the same clause before {@code index}, at most 60 characters. */
+    static String window(String text, int index) {
+        int from = Math.max(0, index - 60);
+        String w = text.substring(from, index);
+        int cut = Math.max(w.lastIndexOf(';'), Math.max(w.lastIndexOf(". "), w.lastIndexOf(',')));
+        return cut >= 0 ? w.substring(cut + 1) : w;
+    }
+
+    private static String temperatureUnit(String written, Draft d) {
+        String w = written.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+        if (w.equals("°")) {
+            d.note("a bare ° was read as °C");
+            return "°C";
+        }
+        if (w.startsWith("deg")) {
+            return w.endsWith("f") || w.endsWith("fahrenheit") ? "°F" : "°C";
+        }
+        return Units.canonical(written.replaceAll("\\s+", ""));
+    }
+
+    private static Quantity tighter(Quantity current, Quantity candidate, String unit) {
+        return current == null || candidate.in(unit) < current.in(unit) ? candidate : current;
+    }
+
+    static double number(String written) {
+        return Double.parseDouble(written.replace(",", ""));
+    }
+}

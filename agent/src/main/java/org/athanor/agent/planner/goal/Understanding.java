@@ -1,0 +1,76 @@
+package org.athanor.agent.planner.goal;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+import org.athanor.workflow.Atmosphere;
+import org.athanor.workflow.Quantity;
+
+/**
+ * What the goal reader understood from a goal, field by field, and what it did not: every fragment it could not read
+ * is listed in {@code unparsed}, and every interpretation it had to choose is stated in {@code notes}. Absent fields
+ * are null: the goal did not say.
+ *
+ * @param target the product (null when the goal names none, e.g. "mix A and B and heat")
+ * @param startingMaterials substances the goal names as precursors or starting materials ("from SrCO3 and TiO2")
+ * @param productMass the product mass asked for, in the goal's unit
+ * @param characterization "xrd" and/or "raman"
+ * @param maxTemperature an upper limit on every heat segment, in the goal's unit
+ * @param maxRamp an upper limit on every ramp
+ * @param requestedRamp a ramp the goal asks for ("heat at 40 K/min"), not a limit
+ * @param fixedTemperature the temperature the goal asks for ("at 800 °C")
+ * @param hold the hold the goal asks for ("for 10 h")
+ * @param atmosphere the atmosphere the goal asks for
+ * @param furnaceKind "box" or "tube" when the goal asks for one
+ * @param excess extra amount of an element in percent ("10 % excess Li" → Li=10)
+ * @param batches how many batches (samples) the goal asks for; null means one
+ * @param safetyOverrideRequested the goal asked to skip or ignore safety checks (never honoured)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Understanding(
+        String goal,
+        TargetReading target,
+        List<TargetReading> startingMaterials,
+        Quantity productMass,
+        List<String> characterization,
+        Quantity maxTemperature,
+        Quantity maxRamp,
+        Quantity requestedRamp,
+        Quantity fixedTemperature,
+        Quantity hold,
+        Atmosphere atmosphere,
+        String furnaceKind,
+        Map<String, Double> excess,
+        Integer batches,
+        boolean safetyOverrideRequested,
+        List<String> notes,
+        List<String> unparsed) {
+
+    public Understanding {
+        startingMaterials = List.copyOf(startingMaterials);
+        characterization = List.copyOf(characterization);
+        excess = Map.copyOf(excess);
+        notes = List.copyOf(notes);
+        unparsed = List.copyOf(unparsed);
+    }
+
+    public boolean wantsXrd() {
+        return characterization.contains("xrd");
+    }
+
+    public boolean wantsRaman() {
+        return characterization.contains("raman");
+    }
+
+    public int batchCount() {
+        return batches == null ? 1 : batches;
+    }
+
+    /** A substance as the goal named it: its reduced formula, composition per formula unit, and the words used. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TargetReading(String formula, Map<String, Double> composition, String name, String writtenAs) {
+        public TargetReading {
+            composition = Map.copyOf(composition);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package org.athanor.agent.planner.llm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.athanor.agent.planner.OfflinePlanner;
+import org.athanor.agent.planner.PlanResult;
+import org.athanor.agent.planner.Planner;
+import org.athanor.agent.planner.chemistry.Chemistry;
+import org.athanor.agent.planner.goal.GoalReader;
+import org.athanor.agent.planner.goal.Understanding;
+import org.athanor.agent.planner.recipe.Dose;
+import org.athanor.agent.planner.recipe.LabProfile;
+import org.athanor.agent.planner.recipe.PrecursorChooser;
+import org.athanor.agent.planner.recipe.SynthesisPlan;
+import org.athanor.agent.planner.recipe.WorkflowAssembler;
+import org.athanor.agent.planner.safety.GateReport;
+import org.athanor.agent.planner.safety.SafetyGate;
+import org.athanor.workflow.Atmosphere;
+import org.athanor.workflow.Workflow;
+
+/**
+ * The LLM planner: the model proposes, code checks. Each proposal is checked for hallucinated instruments and
+ * materials and for the goal's own limits, assembled by code (masses by stoichiometry) and vetted by the gate. Problems
+ * go back to the model as feedback, at most {@code maxAttempts} times; then the offline planner answers instead, and
+ * the result says so.
+ */
+public final class LlmPlanner implements Planner {
+
+    private final WorkflowProposer proposer;
+    private final OfflinePlanner fallback;
+    private final GoalReader reader;
+    private final Chemistry chemistry;
+    private final SafetyGate gate;
+    private final LabProfile lab;
+    private final int maxAttempts;
+    private final WorkflowAssembler assembler = new WorkflowAssembler();
+
+    public LlmPlanner(WorkflowProposer proposer, OfflinePlanner fallback, Chemistry chemistry, SafetyGate gate, LabProfile lab, int maxAttempts) {
+        this.proposer = proposer;
+        this.fallback = fallback;
+        this.reader = fallback.reader();
+        this.chemistry = chemistry;
+        this.gate = gate;
+        this.lab = lab;
+        this.maxAttempts = maxAttempts;
+    }
+
+    @Override
+    public PlanResult plan(String goal) {
+        Understanding u = reader.read(goal);
+        List<String> attempts = new ArrayList<>();
+        String feedback = "";
+        GateReport lastReport = null;
+        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            WorkflowProposal proposal;
+            try {
+                proposal = proposer.propose(goal, LabDescription.of(lab), feedback);
+            } catch (RuntimeException e) {
+                String why = "the answer could not be read as a WorkflowProposal JSON object (" + firstLine(e) + ")";
+                attempts.add("attempt " + attempt + ": " + why);
+                feedback = "Your previous answer was rejected: " + why + ". Answer with the JSON object only.";
+                continue;
+            }
+            List<String> problems = ProposalCheck.problems(proposal, u, lab, chemistry);
+            SynthesisPlan plan = problems.isEmpty() ? toPlan(proposal, u, problems) : null;
+            if (plan == null) {
+                attempts.add("attempt " + attempt + ": " + String.join("; ", problems));
+                feedback = "Your previous proposal was rejected: " + String.join("; ", problems) + ". Propose again.";
+                continue;
+            }
+            Workflow workflow = assembler.assemble("llm-" + Integer.toHexString(goal.hashCode()), u, plan, lab);
+            GateReport report = gate.vet(workflow);
+            lastReport = report;
+            if (report.approved()) {
+                List<String> notes = new ArrayList<>(u.notes());
+                notes.addAll(attempts);
+                notes.add("proposed by the language model on attempt " + attempt + "; masses computed by stoichiometry; approved by the safety gate");
+                return new PlanResult(goal, PlanResult.Verdict.APPROVED, workflow, report.findings(), null, u, notes, "llm");
+            }
+            String violations = report.findings().stream().filter(f -> f.isError()).map(f -> f.rule() + ": " + f.message()).collect(Collectors.joining("; "));
+            attempts.add("attempt " + attempt + ": safety gate rejected it: " + violations);
+            feedback = "The safety gate rejected your previous proposal: " + violations + ". Propose a safe plan within the goal's limits.";
+        }
+        PlanResult offline = fallback.plan(u);
+        List<String> notes = new ArrayList<>();
+        notes.add("the language model gave no acceptable plan in " + maxAttempts + " attempts; the offline planner answered instead");
+        notes.addAll(attempts);
+        notes.addAll(offline.notes());
+        return new PlanResult(goal, offline.verdict(), offline.workflow(), offline.violations(), offline.reason(), u, notes, "offline (llm fallback)");
+    }
+
+    private SynthesisPlan toPlan(WorkflowProposal p, Understanding u, List<String> problems) {
+        var target = chemistry.read(p.targetFormula()).orElseThrow();
+        PrecursorChooser chooser = new PrecursorChooser(chemistry);
+        var choice = chooser.choose(target.composition(), p.precursors(), lab, false);
+        if (!choice.uncovered().isEmpty() || choice.precursors().size() != p.precursors().size()) {
+            problems.add("the precursors " + p.precursors() + " do not supply exactly the target's elements" + (choice.uncovered().isEmpty() ? "" : "; missing " + choice.uncovered()));
+            return null;
+        }
+        double grams = u.productMass() != null ? u.productMass().grams() : p.productMassGrams() != null ? p.productMassGrams() : 1.0;
+        List<Dose> doses = chooser.masses(target.composition(), grams, choice, u.excess(), new ArrayList<>());
+        boolean xrd = p.characterization() == null || p.characterization().contains("xrd") || u.wantsXrd();
+        boolean raman = (p.characterization() != null && p.characterization().contains("raman")) || u.wantsRaman();
+        Atmosphere atmosphere = u.atmosphere() != null ? u.atmosphere() : new Atmosphere(p.atmosphere(), p.h2Percent(), null);
+        return new SynthesisPlan(target.formula(), target.name(), target.composition(), grams, doses, 1, p.furnace(), p.crucible(),
+                atmosphere, p.temperatureC(), p.rampCPerMin(), p.holdHours(), xrd, raman, "proposed by the language model");
+    }
+
+    private static String firstLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        m = m.lines().findFirst().orElse(m);
+        return m.length() > 200 ? m.substring(0, 200) + "…" : m;
+    }
+}

@@ -1,0 +1,138 @@
+package org.athanor.agent.planner.recipe;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.athanor.agent.planner.chemistry.Chemistry;
+import org.athanor.agent.planner.chemistry.PrecursorOption;
+
+/**
+ * Chooses one precursor per element of the target, honouring precursors the goal names, and computes the masses by
+ * stoichiometry. Rules per element: a precursor the lab stocks; no oxidisers or toxic classes when another option
+ * exists; for a reduced cation (Fe2+, Mn2+) one already in that state, since inert gas cannot reduce Fe3+.
+ */
+public final class PrecursorChooser {
+
+    /** Elements that leave as gas or come from the atmosphere and the anion balance; no precursor is chosen for them. */
+    private static final Set<String> SUPPLIED_BY_BALANCE = Set.of("O", "C", "H", "N");
+    private static final List<String> AVOIDED_HAZARDS = List.of("oxidi", "toxic", "carcino", "acute", "self-react", "water-react", "pyroph", "flamm");
+
+    private final Chemistry chemistry;
+
+    public PrecursorChooser(Chemistry chemistry) {
+        this.chemistry = chemistry;
+    }
+
+    /** Precursors with the target elements each supplies, or an explanation of what could not be covered. */
+    public record Choice(List<PrecursorOption> precursors, Map<String, String> supplierOf, List<String> notes, List<String> uncovered) {
+    }
+
+    public Choice choose(Map<String, Double> target, List<String> named, LabProfile lab, boolean reducedCations) {
+        List<PrecursorOption> chosen = new ArrayList<>();
+        Map<String, String> supplier = new LinkedHashMap<>();
+        List<String> notes = new ArrayList<>();
+        for (String formula : named) {
+            Optional<PrecursorOption> option = chemistry.precursor(formula).or(() -> chemistry.read(formula)
+                    .map(m -> new PrecursorOption(m.formula(), m.composition(), List.of(), List.of())));
+            if (option.isEmpty()) {
+                notes.add("named precursor " + formula + " is not understood and was left out");
+                continue;
+            }
+            PrecursorOption p = option.get();
+            boolean useful = false;
+            for (String e : p.composition().keySet()) {
+                if (target.containsKey(e) && !SUPPLIED_BY_BALANCE.contains(e) && !supplier.containsKey(e)) {
+                    supplier.put(e, p.formula());
+                    useful = true;
+                }
+            }
+            if (useful) {
+                chosen.add(p);
+            } else {
+                notes.add("named precursor " + formula + " supplies no element of the target that another does not, and was left out");
+            }
+        }
+        List<String> uncovered = new ArrayList<>();
+        for (String e : cations(target)) {
+            if (supplier.containsKey(e)) {
+                continue;
+            }
+            Optional<PrecursorOption> pick = pick(e, target, lab, reducedCations);
+            if (pick.isEmpty()) {
+                uncovered.add(e);
+                continue;
+            }
+            PrecursorOption p = pick.get();
+            chosen.add(p);
+            for (String el : p.composition().keySet()) {
+                if (target.containsKey(el) && !SUPPLIED_BY_BALANCE.contains(el)) {
+                    supplier.putIfAbsent(el, p.formula());
+                }
+            }
+        }
+        return new Choice(chosen, supplier, notes, uncovered);
+    }
+
+    private Optional<PrecursorOption> pick(String element, Map<String, Double> target, LabProfile lab, boolean reducedCations) {
+        List<PrecursorOption> options = chemistry.precursorsFor(element).stream()
+                .filter(p -> lab.stocks(p.formula()))
+                // A precursor that brings a foreign cation (e.g. K in KMnO4) would contaminate the product.
+                .filter(p -> p.composition().keySet().stream().allMatch(e -> target.containsKey(e) || SUPPLIED_BY_BALANCE.contains(e)))
+                .toList();
+        if (options.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Double> wanted = Redox.averageState(target, element);
+        return options.stream().min((a, b) -> Double.compare(score(a, element, wanted, reducedCations), score(b, element, wanted, reducedCations)));
+    }
+
+    /** Lower is better: hazards first, then (for reduced targets) distance from the wanted oxidation state, then table order. */
+    private double score(PrecursorOption p, String element, Optional<Double> wanted, boolean reduced) {
+        double s = 0;
+        if (p.hazards().stream().anyMatch(h -> AVOIDED_HAZARDS.stream().anyMatch(a -> h.toLowerCase(java.util.Locale.ROOT).contains(a)))) {
+            s += 100;
+        }
+        if (reduced && wanted.isPresent()) {
+            double state = Redox.averageState(p.composition(), element).orElse(wanted.get());
+            s += 10 * Math.abs(state - wanted.get());
+        }
+        s += chemistry.precursorsFor(element).indexOf(p) * 0.01;
+        return s;
+    }
+
+    private static Set<String> cations(Map<String, Double> target) {
+        Set<String> out = new LinkedHashSet<>();
+        target.keySet().stream().filter(e -> !SUPPLIED_BY_BALANCE.contains(e)).forEach(out::add);
+        return out;
+    }
+
+    /**
+     * Masses per batch: moles of target = product mass / molar mass; each precursor brings the moles of its first
+     * supplied element, scaled by any excess asked for that element.
+     */
+    public List<Dose> masses(Map<String, Double> target, double productGrams, Choice choice, Map<String, Double> excessPercent, List<String> notes) {
+        double targetMoles = productGrams / chemistry.molarMass(target);
+        List<Dose> doses = new ArrayList<>();
+        for (PrecursorOption p : choice.precursors()) {
+            String element = choice.supplierOf().entrySet().stream().filter(e -> e.getValue().equals(p.formula()))
+                    .map(Map.Entry::getKey).findFirst().orElseThrow();
+            double moles = targetMoles * target.get(element) / p.composition().get(element);
+            double excess = 1 + excessPercent.getOrDefault(element, 0.0) / 100;
+            for (String other : choice.supplierOf().keySet()) {
+                if (!other.equals(element) && choice.supplierOf().get(other).equals(p.formula())) {
+                    double ratioTarget = target.get(other) / target.get(element);
+                    double ratioPrecursor = p.composition().get(other) / p.composition().get(element);
+                    if (Math.abs(ratioTarget - ratioPrecursor) > 1e-3 * ratioTarget) {
+                        notes.add(p.formula() + " brings " + element + " and " + other + " in a ratio the target does not have; its amount follows " + element);
+                    }
+                }
+            }
+            doses.add(new Dose(p.formula(), moles * chemistry.molarMass(p.composition()) * excess));
+        }
+        return doses;
+    }
+}

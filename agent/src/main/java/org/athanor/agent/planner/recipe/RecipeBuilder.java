@@ -1,0 +1,167 @@
+package org.athanor.agent.planner.recipe;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.athanor.agent.planner.chemistry.Chemistry;
+import org.athanor.agent.planner.goal.Understanding;
+import org.athanor.units.Units;
+import org.athanor.workflow.Atmosphere;
+
+/**
+ * Makes the first synthesis plan for an understood goal: precursors and masses, atmosphere, a starting heat profile
+ * from the knowledge table clamped to the user's limits, furnace and crucible. It proposes; the gate decides.
+ */
+public final class RecipeBuilder {
+
+    /** Default product mass when the goal states none; reported as a note. */
+    static final double DEFAULT_PRODUCT_GRAMS = 1.0;
+    /** Alkali attack on alumina starts near 600 °C (Li2CO3 + Al2O3 → LiAlO2; ../shared/safety/RULES.md §2). */
+    private static final double ALKALI_ATTACK_C = 600;
+    private static final Set<String> ALKALI = Set.of("Li", "Na", "K");
+    /** Elements platinum must not meet at temperature (RULES.md §2). */
+    private static final Set<String> PLATINUM_POISONS = Set.of("P", "S", "Se", "Te", "As", "Sb", "Bi", "Pb", "Sn", "C");
+
+    private final Chemistry chemistry;
+    private final HeatProfileTable table;
+    private final PrecursorChooser chooser;
+
+    public RecipeBuilder(Chemistry chemistry, HeatProfileTable table) {
+        this.chemistry = chemistry;
+        this.table = table;
+        this.chooser = new PrecursorChooser(chemistry);
+    }
+
+    /** A first plan, or the reason none can be made. */
+    public record Draft(SynthesisPlan plan, List<String> notes, String problem) {
+    }
+
+    public Draft build(Understanding u, LabProfile lab) {
+        List<String> notes = new ArrayList<>();
+        Map<String, Double> composition;
+        String formula;
+        String name = null;
+        List<String> named = u.startingMaterials().stream().map(Understanding.TargetReading::formula).toList();
+        double grams = u.productMass() == null ? DEFAULT_PRODUCT_GRAMS : u.productMass().grams();
+        if (u.productMass() == null) {
+            notes.add("no product mass stated; " + Units.format(DEFAULT_PRODUCT_GRAMS) + " g planned");
+        }
+        List<Dose> doses;
+        if (u.target() == null) {
+            if (named.isEmpty()) {
+                return new Draft(null, notes, "no target substance could be read from the goal");
+            }
+            // "Mix A, B and C and heat": the product is the heated mixture, equal masses of each named material.
+            composition = new LinkedHashMap<>();
+            for (var m : u.startingMaterials()) {
+                m.composition().forEach((e, n) -> composition.merge(e, n, Double::sum));
+            }
+            formula = String.join(" + ", named);
+            name = "mixture";
+            doses = named.stream().map(f -> new Dose(f, grams / named.size())).toList();
+            notes.add("equal masses of the named materials, " + Units.format(grams / named.size()) + " g each");
+        } else {
+            composition = u.target().composition();
+            formula = u.target().formula();
+            name = u.target().name();
+            boolean reduced = "Ar".equals(Redox.preferredAtmosphere(composition));
+            PrecursorChooser.Choice choice = chooser.choose(composition, named, lab, reduced);
+            notes.addAll(choice.notes());
+            if (!choice.uncovered().isEmpty()) {
+                return new Draft(null, notes, "no precursor in the lab's inventory supplies " + String.join(", ", choice.uncovered()));
+            }
+            doses = chooser.masses(composition, grams, choice, u.excess(), notes);
+        }
+        HeatProfileTable.Entry entry = table.lookup(composition);
+        Atmosphere atmosphere = atmosphere(u, entry, composition, notes);
+        double temperature = temperature(u, entry, notes);
+        double ramp = ramp(u, entry);
+        double hold = u.hold() != null ? u.hold().hours() : entry.holdH();
+        int batches = u.batchCount();
+        List<Dose> perBatch = doses.stream().map(d -> new Dose(d.material(), d.grams() / batches)).toList();
+        String furnace = furnace(u, lab, atmosphere, temperature, notes);
+        String crucible = crucible(composition, perBatch, atmosphere, temperature, lab, notes);
+        SynthesisPlan plan = new SynthesisPlan(formula, name, composition, grams / batches, perBatch, batches, furnace, crucible,
+                atmosphere, temperature, ramp, hold, !u.notes().contains("xrd is explicitly not wanted"), u.wantsRaman(), entry.family() + ": " + entry.source());
+        double perCrucible = plan.powderGramsPerBatch();
+        if (perCrucible > lab.crucibleCapacityGrams()) {
+            int n = (int) Math.ceil(perCrucible * batches / lab.crucibleCapacityGrams());
+            notes.add(Units.format(perCrucible) + " g of powder exceeds one crucible (" + Units.format(lab.crucibleCapacityGrams()) + " g); split into " + n + " batches");
+            plan = plan.withBatches(n);
+        }
+        return new Draft(plan, notes, null);
+    }
+
+    private static Atmosphere atmosphere(Understanding u, HeatProfileTable.Entry entry, Map<String, Double> composition, List<String> notes) {
+        if (u.atmosphere() != null) {
+            return u.atmosphere();
+        }
+        String redox = Redox.preferredAtmosphere(composition);
+        String gas = !"air".equals(redox) ? redox : entry.atmosphere() != null ? entry.atmosphere() : "air";
+        if (!gas.equals("air")) {
+            notes.add("atmosphere " + gas + " chosen for " + (gas.equals("O2") ? "the oxidised cations" : "the reduced cations") + " of the target");
+        }
+        return Atmosphere.of(gas);
+    }
+
+    private static double temperature(Understanding u, HeatProfileTable.Entry entry, List<String> notes) {
+        if (u.fixedTemperature() != null) {
+            return u.fixedTemperature().celsius();
+        }
+        double t = entry.temperatureC();
+        if (u.maxTemperature() != null && u.maxTemperature().celsius() < t) {
+            double limit = Math.floor(u.maxTemperature().celsius());
+            notes.add("the " + entry.family() + " profile suggests " + Units.format(t) + " °C; held to your limit of " + Units.format(limit) + " °C");
+            return limit;
+        }
+        return t;
+    }
+
+    private static double ramp(Understanding u, HeatProfileTable.Entry entry) {
+        double r = u.requestedRamp() != null ? u.requestedRamp().celsiusPerMinute() : entry.rampCPerMin();
+        if (u.maxRamp() != null) {
+            r = Math.min(r, u.maxRamp().celsiusPerMinute());
+        }
+        return r;
+    }
+
+    private static String furnace(Understanding u, LabProfile lab, Atmosphere atmosphere, double temperature, List<String> notes) {
+        if (u.furnaceKind() != null) {
+            return lab.firstOfKind(u.furnaceKind()).map(LabProfile.FurnaceSpec::id).orElseGet(() -> {
+                notes.add("the lab has no " + u.furnaceKind() + " furnace");
+                return lab.furnaces().get(0).id();
+            });
+        }
+        return lab.furnaces().stream()
+                .filter(f -> f.accepts(atmosphere.gas(), atmosphere.effectiveH2Percent()) && f.maxCelsius() >= temperature)
+                .findFirst()
+                .or(() -> lab.furnaces().stream().filter(f -> f.gases().contains(atmosphere.gas())).max((a, b) -> Double.compare(a.maxCelsius(), b.maxCelsius())))
+                .or(() -> lab.furnaces().stream().max((a, b) -> Double.compare(a.maxCelsius(), b.maxCelsius())))
+                .map(LabProfile.FurnaceSpec::id).orElseThrow();
+    }
+
+    private static String crucible(Map<String, Double> composition, List<Dose> doses, Atmosphere atmosphere, double temperature,
+                                   LabProfile lab, List<String> notes) {
+        boolean alkali = composition.keySet().stream().anyMatch(ALKALI::contains);
+        if (alkali && temperature > ALKALI_ATTACK_C) {
+            // Li/Na/K attack alumina and quartz above ~600 °C; magnesia is the usual vessel for lithium garnets and
+            // alkali-rich oxides. Platinum only when nothing in the batch poisons it.
+            boolean platinumOk = !atmosphere.containsHydrogen() && temperature <= 1400
+                    && doses.stream().noneMatch(d -> PLATINUM_POISONS.stream().anyMatch(p -> containsElement(d.material(), p)))
+                    && composition.keySet().stream().noneMatch(PLATINUM_POISONS::contains);
+            for (String c : List.of("magnesia", "zirconia", platinumOk ? "platinum" : "", "alumina")) {
+                if (lab.crucibles().contains(c)) {
+                    notes.add(c + " crucible chosen: alkali compounds attack alumina and quartz above 600 °C");
+                    return c;
+                }
+            }
+        }
+        return lab.crucibles().contains("alumina") ? "alumina" : lab.crucibles().get(0);
+    }
+
+    private static boolean containsElement(String formula, String element) {
+        return formula.matches(".*" + element + "(?![a-z]).*");
+    }
+}

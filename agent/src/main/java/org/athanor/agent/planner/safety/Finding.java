@@ -1,0 +1,11 @@
+package org.athanor.agent.planner.safety;
+
+/** One violation the safety gate reported: rule id, severity ("error" blocks, "warning" informs), step, reason, source. */
+@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+public record Finding(String rule, String severity, String step, String message, String source) {
+
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isError() {
+        return "error".equalsIgnoreCase(severity);
+    }
+}

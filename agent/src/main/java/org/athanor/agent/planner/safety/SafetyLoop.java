@@ -1,0 +1,137 @@
+package org.athanor.agent.planner.safety;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.athanor.agent.planner.goal.Understanding;
+import org.athanor.agent.planner.recipe.LabProfile;
+import org.athanor.agent.planner.recipe.SynthesisPlan;
+import org.athanor.units.Units;
+import org.athanor.workflow.Atmosphere;
+import org.athanor.workflow.Workflow;
+
+/**
+ * Puts every plan through the gate and, on rejection, revises it within the user's constraints and the lab's limits:
+ * slower ramp, another furnace, another crucible, lower temperature (only when the user did not set one), another
+ * atmosphere (only when the user did not state one), more batches. Each round tries every single revision and keeps
+ * the one the gate likes best; it stops after {@link #MAX_ROUNDS} rounds or when nothing helps.
+ */
+public final class SafetyLoop {
+
+    public static final int MAX_ROUNDS = 6;
+
+    /** What the loop ended with: the last plan, its workflow, the gate's report and the revisions made. */
+    public record Outcome(SynthesisPlan plan, Workflow workflow, GateReport report, List<String> revisions) {
+    }
+
+    private record Candidate(String description, SynthesisPlan plan, Workflow workflow, GateReport report) {
+    }
+
+    private final SafetyGate gate;
+    private final LabProfile lab;
+
+    public SafetyLoop(SafetyGate gate, LabProfile lab) {
+        this.gate = gate;
+        this.lab = lab;
+    }
+
+    public Outcome run(Understanding u, SynthesisPlan first, Function<SynthesisPlan, Workflow> assemble) {
+        Workflow workflow = assemble.apply(first);
+        Candidate current = new Candidate("initial plan", first, workflow, gate.vet(workflow));
+        List<String> revisions = new ArrayList<>();
+        for (int round = 0; round < MAX_ROUNDS && !current.report().approved(); round++) {
+            Candidate best = null;
+            for (var revision : revisions(u, current.plan())) {
+                Workflow w = assemble.apply(revision.plan());
+                Candidate c = new Candidate(revision.description(), revision.plan(), w, gate.vet(w));
+                if (best == null || better(c.report(), best.report())) {
+                    best = c;
+                }
+            }
+            if (best == null || !better(best.report(), current.report())) {
+                break;
+            }
+            revisions.add(best.description() + " (gate: " + current.report().errorRules() + ")");
+            current = best;
+        }
+        if (current.report().approved() && current.report().warnings() > 0) {
+            current = fewerWarnings(u, current, revisions, assemble);
+        }
+        return new Outcome(current.plan(), current.workflow(), current.report(), revisions);
+    }
+
+    /** Once approved, a crucible or furnace change that clears warnings without adding errors is taken. */
+    private Candidate fewerWarnings(Understanding u, Candidate current, List<String> revisions, Function<SynthesisPlan, Workflow> assemble) {
+        Candidate best = current;
+        for (var revision : revisions(u, current.plan())) {
+            if (!revision.description().startsWith("crucible")) {
+                continue;
+            }
+            Workflow w = assemble.apply(revision.plan());
+            GateReport r = gate.vet(w);
+            if (r.approved() && r.warnings() < best.report().warnings()) {
+                best = new Candidate(revision.description(), revision.plan(), w, r);
+            }
+        }
+        if (best != current) {
+            revisions.add(best.description() + " (clears gate warnings)");
+        }
+        return best;
+    }
+
+    private static boolean better(GateReport a, GateReport b) {
+        if (a.errors() != b.errors()) {
+            return a.errors() < b.errors();
+        }
+        return a.warnings() < b.warnings();
+    }
+
+    private record Revision(String description, SynthesisPlan plan) {
+    }
+
+    private List<Revision> revisions(Understanding u, SynthesisPlan p) {
+        List<Revision> out = new ArrayList<>();
+        var furnace = lab.furnace(p.furnace());
+        double rampLimit = furnace.map(LabProfile.FurnaceSpec::maxRampCPerMin).orElse(p.rampCPerMin());
+        if (u.maxRamp() != null) {
+            rampLimit = Math.min(rampLimit, u.maxRamp().celsiusPerMinute());
+        }
+        if (p.rampCPerMin() > rampLimit) {
+            out.add(new Revision("ramp lowered from " + Units.format(p.rampCPerMin()) + " to " + Units.format(rampLimit) + " °C/min", p.withRamp(rampLimit)));
+        }
+        for (LabProfile.FurnaceSpec f : lab.furnaces()) {
+            boolean kindAllowed = u.furnaceKind() == null || u.furnaceKind().equals(f.kind());
+            if (!f.id().equals(p.furnace()) && kindAllowed) {
+                out.add(new Revision("furnace changed to " + f.id(), p.withFurnace(f.id()).withRamp(Math.min(p.rampCPerMin(), f.maxRampCPerMin()))));
+            }
+        }
+        for (String c : lab.crucibles()) {
+            if (!c.equals(p.crucible())) {
+                out.add(new Revision("crucible changed to " + c, p.withCrucible(c)));
+            }
+        }
+        if (u.fixedTemperature() == null) {
+            Set<Double> limits = new java.util.TreeSet<>();
+            furnace.ifPresent(f -> limits.add(f.maxCelsius()));
+            lab.furnaces().forEach(f -> limits.add(f.maxCelsius()));
+            for (double t : limits) {
+                if (t < p.temperatureC()) {
+                    out.add(new Revision("temperature lowered from " + Units.format(p.temperatureC()) + " to " + Units.format(t) + " °C", p.withTemperature(t)));
+                }
+            }
+        }
+        if (u.atmosphere() == null) {
+            List<String> alternatives = p.atmosphere().isInert() ? List.of("Ar", "N2") : List.of("air", "O2");
+            for (String gas : alternatives) {
+                if (!gas.equals(p.atmosphere().gas())) {
+                    out.add(new Revision("atmosphere changed to " + gas, p.withAtmosphere(Atmosphere.of(gas))));
+                }
+            }
+        }
+        if (p.batches() < 20) {
+            out.add(new Revision("split into " + (p.batches() + 1) + " batches", p.withBatches(p.batches() + 1)));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,4 @@
+package org.athanor.instruments;
+
+public record MixResult(String commandId, String sample, boolean completed, boolean duplicate) {
+}

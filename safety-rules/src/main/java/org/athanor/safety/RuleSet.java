@@ -1,0 +1,153 @@
+package org.athanor.safety;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import org.drools.decisiontable.InputType;
+import org.drools.decisiontable.SpreadsheetCompiler;
+import org.kie.api.KieBase;
+import org.kie.api.runtime.ClassObjectFilter;
+import org.kie.api.runtime.KieSession;
+import org.kie.internal.utils.KieHelper;
+
+/**
+ * The safety rules, compiled once: DRL files and CSV decision tables from the classpath, in two knowledge bases
+ * (plan-time and dispatch-time). Sessions are cheap and made per vet call. The version names the rule set and a hash of
+ * every rule and table resource, so an audit entry says exactly which rules decided.
+ */
+public final class RuleSet {
+
+    /** Bump when the rules change meaning; the hash changes with any edit anyway. */
+    public static final String RELEASE = "1.0.0";
+
+    private static final String BASE = "/org/athanor/safety/";
+    static final List<String> PLAN_RULES = List.of(
+            "rules/classification.drl",
+            "rules/envelope.drl",
+            "rules/crucibles.drl",
+            "rules/atmosphere.drl",
+            "rules/reactivity.drl",
+            "rules/quantities.drl",
+            "rules/integrity.drl",
+            "rules/goal.drl",
+            "rules/reactive-compatibility.csv",
+            "rules/crucible-attack.csv");
+    static final List<String> DISPATCH_RULES = List.of("rules/interlocks.drl");
+    /** Data the rules read that ships with them; part of the version hash. */
+    static final List<String> RULE_DATA = List.of("data/materials-hazards.csv", "data/crucibles.csv");
+
+    private final KieBase plan;
+    private final KieBase dispatch;
+    private final String version;
+
+    private RuleSet(KieBase plan, KieBase dispatch, String version) {
+        this.plan = plan;
+        this.dispatch = dispatch;
+        this.version = version;
+    }
+
+    private static final class Standard {
+        static final RuleSet RULES = load();
+    }
+
+    /** The standard rule set, built on first use and shared (a KieBase is thread-safe; sessions are not shared). */
+    public static RuleSet standard() {
+        return Standard.RULES;
+    }
+
+    static RuleSet load() {
+        MessageDigest digest = sha256();
+        KieBase plan = build(PLAN_RULES, digest);
+        KieBase dispatch = build(DISPATCH_RULES, digest);
+        for (String data : RULE_DATA) {
+            digest.update(data.getBytes(StandardCharsets.UTF_8));
+            digest.update(read(data));
+        }
+        String hash = HexFormat.of().formatHex(digest.digest());
+        return new RuleSet(plan, dispatch, "athanor-safety " + RELEASE + "+sha256:" + hash.substring(0, 16));
+    }
+
+    /** "athanor-safety 1.0.0+sha256:…": release and the hash of the rule and table resources. */
+    public String version() {
+        return version;
+    }
+
+    /** Names of every rule, for documentation and tests. */
+    public List<String> ruleNames() {
+        List<String> names = new ArrayList<>();
+        for (KieBase kb : List.of(plan, dispatch)) {
+            kb.getKiePackages().forEach(p -> p.getRules().forEach(r -> names.add(r.getName())));
+        }
+        return names;
+    }
+
+    List<Violation> evaluatePlan(Collection<?> facts) {
+        return evaluate(plan, facts);
+    }
+
+    List<Violation> evaluateDispatch(Collection<?> facts) {
+        return evaluate(dispatch, facts);
+    }
+
+    private static List<Violation> evaluate(KieBase base, Collection<?> facts) {
+        KieSession session = base.newKieSession();
+        try {
+            for (Object f : facts) {
+                session.insert(f);
+            }
+            session.fireAllRules();
+            List<Violation> out = new ArrayList<>();
+            for (Object v : session.getObjects(new ClassObjectFilter(Violation.class))) {
+                out.add((Violation) v);
+            }
+            return out;
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private static KieBase build(List<String> resources, MessageDigest digest) {
+        KieHelper helper = new KieHelper();
+        for (String resource : resources) {
+            byte[] bytes = read(resource);
+            digest.update(resource.getBytes(StandardCharsets.UTF_8));
+            digest.update(bytes);
+            String drl = resource.endsWith(".csv")
+                    ? new SpreadsheetCompiler().compile(new ByteArrayInputStream(bytes), InputType.CSV)
+                    : new String(bytes, StandardCharsets.UTF_8);
+            helper.addContent(drl, "src/main/resources/org/athanor/safety/" + resource.replace(".csv", ".csv.drl"));
+        }
+        try {
+            return helper.build();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("safety rules do not compile: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] read(String resource) {
+        try (InputStream in = RuleSet.class.getResourceAsStream(BASE + resource)) {
+            if (in == null) {
+                throw new IllegalStateException("rule resource " + BASE + resource + " is missing");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,282 @@
+package org.athanor.safety;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.athanor.safety.fact.DispenseFact;
+import org.athanor.safety.fact.GoalFact;
+import org.athanor.safety.fact.HeatFact;
+import org.athanor.safety.fact.Inventory;
+import org.athanor.safety.fact.MalformedInput;
+import org.athanor.safety.fact.Material;
+import org.athanor.safety.fact.MixFact;
+import org.athanor.safety.fact.OperatorApproval;
+import org.athanor.safety.fact.QuantityFact;
+import org.athanor.safety.fact.RamanFact;
+import org.athanor.safety.fact.StepFact;
+import org.athanor.safety.fact.XrdFact;
+import org.athanor.safety.hazard.FormulaScan;
+import org.athanor.safety.hazard.MaterialHazard;
+import org.athanor.safety.hazard.MaterialHazardTable;
+import org.athanor.safety.lab.LabState;
+import org.athanor.units.Units;
+import org.athanor.workflow.Atmosphere;
+import org.athanor.workflow.Constraints;
+import org.athanor.workflow.HeatSegment;
+import org.athanor.workflow.Quantity;
+import org.athanor.workflow.Step;
+import org.athanor.workflow.Workflow;
+import org.athanor.workflow.WorkflowException;
+
+/**
+ * Turns a workflow and the lab into the facts the plan-time rules judge. It reads and converts (every temperature to
+ * °C through {@link Units}, so °C, K and °F compare alike) but decides nothing: the verdict is the rules'.
+ * Only the named parts of a workflow and its {@code approvals} property are read; no other property or goal text
+ * reaches the rules, so none can switch one off.
+ */
+final class WorkflowFacts {
+
+    /** Step parameters that hold quantities, with the dimension each must have. */
+    private static final Map<String, Map<String, String>> QUANTITY_PARAMS = Map.of(
+            "dispense", Map.of("mass", "mass"),
+            "mix", Map.of("duration", "time"),
+            "wait", Map.of("duration", "time"),
+            "xrd", Map.of("twoThetaStart", "angle", "twoThetaEnd", "angle", "stepSize", "angle", "countTime", "time"),
+            "raman", Map.of("laserWavelength", "length", "laserPower", "power", "rangeStart", "wavenumber",
+                    "rangeEnd", "wavenumber", "exposure", "time"));
+
+    private final MaterialHazardTable hazards;
+    private final Map<String, Material> materials = new ConcurrentHashMap<>();
+
+    WorkflowFacts(MaterialHazardTable hazards) {
+        this.hazards = hazards;
+    }
+
+    List<Object> facts(Workflow workflow, LabState lab) {
+        List<Object> facts = new ArrayList<>(64);
+        List<Step> steps = workflow.steps();
+        Map<String, Integer> firstIndex = new HashMap<>();
+        for (int i = 0; i < steps.size(); i++) {
+            firstIndex.putIfAbsent(steps.get(i).id(), i);
+        }
+        Set<String> instruments = new LinkedHashSet<>();
+        Set<String> crucibles = new LinkedHashSet<>();
+        Set<String> formulas = new LinkedHashSet<>();
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            String action = step.action() == null ? "unknown" : step.action().json();
+            facts.add(new StepFact(step.id(), i, action, step.instrument(), step.sample(), step.after(),
+                    ancestors(steps, i, firstIndex)));
+            if (step.instrument() != null) {
+                instruments.add(step.instrument());
+            }
+            try {
+                switch (action) {
+                    case "dispense" -> formulas.add(dispense(step, i, facts));
+                    case "heat" -> crucibles.add(heat(step, i, facts));
+                    case "mix" -> facts.add(new MixFact(step.id(), step.sample(), step.instrument(), number(step, "duration", "min", "time", facts)));
+                    case "xrd" -> facts.add(new XrdFact(step.id(), step.instrument(),
+                            number(step, "twoThetaStart", "deg", "angle", facts), number(step, "twoThetaEnd", "deg", "angle", facts)));
+                    case "raman" -> facts.add(new RamanFact(step.id(), step.instrument(),
+                            number(step, "laserWavelength", "nm", "length", facts), number(step, "laserPower", "mW", "power", facts)));
+                    default -> {
+                    }
+                }
+                for (var p : QUANTITY_PARAMS.getOrDefault(action, Map.of()).entrySet()) {
+                    if (!isReadByAction(action, p.getKey())) {
+                        step.quantity(p.getKey()).ifPresent(q -> facts.add(quantityFact(step.id(), p.getKey(), q, p.getValue())));
+                    }
+                }
+            } catch (WorkflowException | IllegalArgumentException e) {
+                facts.add(new MalformedInput(step.id(), e.getMessage()));
+            }
+        }
+        for (String id : instruments) {
+            lab.instrument(id).ifPresent(facts::add);
+        }
+        for (String c : crucibles) {
+            if (c != null) {
+                lab.crucible(c).ifPresent(facts::add);
+            }
+        }
+        for (String f : formulas) {
+            facts.add(material(f));
+        }
+        facts.add(new Inventory(lab.inventory(), "lab inventory of " + lab.name()));
+        workflowLevel(workflow, facts);
+        return facts;
+    }
+
+    /** mix, xrd and raman read some quantities into their own facts; those are checked there. */
+    private static boolean isReadByAction(String action, String param) {
+        return switch (action) {
+            case "dispense" -> param.equals("mass");
+            case "mix" -> param.equals("duration");
+            case "xrd" -> param.equals("twoThetaStart") || param.equals("twoThetaEnd");
+            case "raman" -> param.equals("laserWavelength") || param.equals("laserPower");
+            default -> false;
+        };
+    }
+
+    private String dispense(Step step, int index, List<Object> facts) {
+        String formula = FormulaScan.key(step.material().orElse(""));
+        double grams = number(step, "mass", "g", "mass", facts);
+        facts.add(new DispenseFact(step.id(), index, step.sample(), step.instrument(), formula, grams));
+        return formula;
+    }
+
+    private String heat(Step step, int index, List<Object> facts) {
+        List<HeatSegment> profile = step.profile();
+        double peak = Double.NaN;
+        double ramp = Double.NaN;
+        for (int k = 0; k < profile.size(); k++) {
+            HeatSegment s = profile.get(k);
+            String at = "profile[" + k + "].";
+            peak = max(peak, convert(step.id(), at + "temperature", s.temperature(), "°C", "temperature", facts));
+            ramp = max(ramp, convert(step.id(), at + "rampRate", s.rampRate(), "°C/min", "ramp", facts));
+            convert(step.id(), at + "hold", s.hold(), "h", "time", facts);
+        }
+        Optional<Atmosphere> atmosphere = step.atmosphere();
+        String gas = atmosphere.map(Atmosphere::gas).orElse(null);
+        double h2 = atmosphere.map(WorkflowFacts::h2Percent).orElse(0.0);
+        boolean oxidising = atmosphere.map(Atmosphere::isOxidising).orElse(false);
+        boolean reducing = atmosphere.map(a -> a.containsHydrogen() || "CO".equals(a.gas())).orElse(false);
+        atmosphere.map(Atmosphere::flow).ifPresent(f -> convert(step.id(), "atmosphere.flow", f, "mL/min", "flow", facts));
+        String crucible = step.crucible().orElse(null);
+        facts.add(new HeatFact(step.id(), index, step.sample(), step.instrument(), crucible, profile.size(), peak, ramp,
+                gas, h2, oxidising, reducing));
+        return crucible;
+    }
+
+    /** H2 volume percent; NaN for an H2 mixture that does not say how much (never assume the safe value). */
+    static double h2Percent(Atmosphere a) {
+        if (a.h2Percent() == null && a.gas() != null && a.gas().startsWith("H2/")) {
+            return Double.NaN;
+        }
+        return a.effectiveH2Percent();
+    }
+
+    private void workflowLevel(Workflow workflow, List<Object> facts) {
+        if (workflow.target() != null && workflow.target().mass() != null) {
+            convert(null, "target.mass", workflow.target().mass(), "g", "mass", facts);
+        }
+        Constraints c = workflow.constraints();
+        if (c != null && (c.maxTemperature() != null || c.maxRampRate() != null || c.atmosphere() != null)) {
+            double maxT = c.maxTemperature() == null ? Double.NaN
+                    : convert(null, "constraints.maxTemperature", c.maxTemperature(), "°C", "temperature", facts);
+            double maxRamp = c.maxRampRate() == null ? Double.NaN
+                    : convert(null, "constraints.maxRampRate", c.maxRampRate(), "°C/min", "ramp", facts);
+            Atmosphere a = c.atmosphere();
+            facts.add(new GoalFact(maxT, maxRamp, a == null ? null : a.gas(), a == null ? Double.NaN : h2Percent(a)));
+        }
+        Object approvals = workflow.extensions().get("approvals");
+        if (approvals == null) {
+            return;
+        }
+        if (!(approvals instanceof List<?> list)) {
+            facts.add(new MalformedInput(null, "property 'approvals' must be a list of {\"material\", \"by\"} objects"));
+            return;
+        }
+        for (Object o : list) {
+            if (o instanceof Map<?, ?> m && m.get("material") instanceof String material && m.get("by") instanceof String by
+                    && !material.isBlank() && !by.isBlank()) {
+                facts.add(new OperatorApproval(FormulaScan.key(material), by.strip()));
+            } else {
+                facts.add(new MalformedInput(null, "an entry of 'approvals' needs a non-empty \"material\" and \"by\": " + o));
+            }
+        }
+    }
+
+    private double number(Step step, String param, String unit, String dimension, List<Object> facts) {
+        Optional<Quantity> q = step.quantity(param);
+        return q.map(v -> convert(step.id(), param, v, unit, dimension, facts)).orElse(Double.NaN);
+    }
+
+    /**
+     * Records the quantity for the unit rules and returns it in {@code unit}, or NaN when it cannot be used. Rounded to
+     * 1e-6 so that 1473.15 K is exactly 1200 °C and not 1200.0000000000002.
+     */
+    private static double convert(String stepId, String name, Quantity q, String unit, String dimension, List<Object> facts) {
+        QuantityFact fact = quantityFact(stepId, name, q, dimension);
+        facts.add(fact);
+        if (!fact.finite() || !fact.dimension().equals(dimension)) {
+            return Double.NaN;
+        }
+        return Math.round(q.in(unit) * 1e6) / 1e6;
+    }
+
+    private static QuantityFact quantityFact(String stepId, String name, Quantity q, String expected) {
+        String dimension = Units.isKnown(q.unit()) ? Units.dimension(q.unit()) : "unknown";
+        return new QuantityFact(stepId, name, q.value(), q.unit(), expected, dimension, q.isFinite());
+    }
+
+    private static double max(double a, double b) {
+        if (Double.isNaN(a)) {
+            return b;
+        }
+        return Double.isNaN(b) ? a : Math.max(a, b);
+    }
+
+    /** Every step that must finish before step {@code i}; contains the step itself when it sits in a cycle. */
+    private static Set<String> ancestors(List<Step> steps, int i, Map<String, Integer> index) {
+        Set<String> seen = new HashSet<>();
+        Deque<Integer> todo = new ArrayDeque<>();
+        todo.push(i);
+        boolean first = true;
+        while (!todo.isEmpty()) {
+            int k = todo.pop();
+            if (!first && !seen.add(steps.get(k).id())) {
+                continue;
+            }
+            first = false;
+            for (String p : predecessors(steps, k)) {
+                Integer j = index.get(p);
+                if (j != null && !seen.contains(p)) {
+                    todo.push(j);
+                }
+            }
+        }
+        return seen;
+    }
+
+    private static List<String> predecessors(List<Step> steps, int k) {
+        Step s = steps.get(k);
+        if (s.after() != null) {
+            return s.after();
+        }
+        return k == 0 ? List.of() : List.of(steps.get(k - 1).id());
+    }
+
+    /** Descriptions are cached per formula; the cap keeps arbitrary input from growing the cache without end. */
+    Material material(String formula) {
+        Material known = materials.get(formula);
+        if (known != null) {
+            return known;
+        }
+        Material m = describe(formula);
+        if (materials.size() < 10_000) {
+            materials.put(formula, m);
+        }
+        return m;
+    }
+
+    private Material describe(String formula) {
+        FormulaScan.Scan scan = FormulaScan.scan(formula);
+        Optional<MaterialHazard> row = hazards.lookup(formula);
+        Set<String> elements = new java.util.TreeSet<>(scan.counts().keySet());
+        return new Material(formula, scan.readable(), scan.elemental(), Set.copyOf(elements), scan.metals(), scan.nonMetals(),
+                scan.ions(), scan.hydrate(), row.isPresent(),
+                row.map(MaterialHazard::groups).orElse(Set.of()), row.map(MaterialHazard::ghs).orElse(Set.of()),
+                row.map(MaterialHazard::decompositionOnsetC).orElse(Double.NaN),
+                row.map(MaterialHazard::volatilisesAboveC).orElse(Double.NaN),
+                row.map(h -> "materials hazard table: " + h.name() + " (" + h.source() + ")").orElse("formula " + formula));
+    }
+}

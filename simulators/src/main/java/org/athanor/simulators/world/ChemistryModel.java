@@ -1,0 +1,30 @@
+package org.athanor.simulators.world;
+
+import java.util.Map;
+import java.util.Set;
+import org.athanor.workflow.Atmosphere;
+
+/**
+ * The hidden ground truth of one target chemistry: which precursors it consumes, how its progress variables advance
+ * with temperature, time and atmosphere, and which phases (in moles) a given progress means.
+ * Parameters and their sources are listed in {@code simulators/WORLD.md}.
+ */
+interface ChemistryModel {
+
+    /** A human name, e.g. "BaTiO3 from BaCO3 + TiO2 via Ba2TiO4". */
+    String name();
+
+    /** The precursor formulas this chemistry consumes; the model applies when all are in the sample. */
+    Set<String> precursors();
+
+    /** Advances the sample's progress variables by {@code hours} at {@code temperatureC} under {@code atmosphere}. */
+    void expose(Sample sample, double temperatureC, Atmosphere atmosphere, double hours);
+
+    /** Moles of every solid phase now (precursors not yet consumed included). */
+    Map<String, Double> phaseMoles(Sample sample);
+
+    /** Grain size a freshly formed crystal of this phase starts at, nm. */
+    default double initialCrystalliteNm(String phase) {
+        return precursors().contains(phase) ? 120 : 25;
+    }
+}
