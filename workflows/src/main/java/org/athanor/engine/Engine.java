@@ -146,6 +146,13 @@ public final class Engine implements AutoCloseable {
                 return;
             }
             executions.add(ex);
+            List<String> failed = ex.slots.values().stream()
+                    .filter(s -> s.status == Status.FAILED || s.status == Status.INTERRUPTED).map(s -> s.step.id()).toList();
+            if (!failed.isEmpty()) {
+                // The journal ended with these steps failed (their run was paused): stay paused until someone decides.
+                pauseNow(request.runId(), "recovered with failed or interrupted steps " + failed + " in experiment "
+                        + request.experiment() + "; resume to retry, or decide about the marked samples");
+            }
             for (Slot s : toReconcile) {
                 StepContext ctx = context(s, List.of(s.step));
                 workers.execute(() -> reconcile(s, ctx, reconciler));
