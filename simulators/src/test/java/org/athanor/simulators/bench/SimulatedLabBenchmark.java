@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * What the simulated lab costs in wall time: a whole furnace firing (ramp to 1100 °C, 8 h hold, natural cooling to
- * 100 °C, with four BaTiO3 batches inside, 5 s integration steps), and one XRD scan of a partly reacted batch
+ * 100 °C, with four BaTiO3 batches inside, 20 s integration steps), and one XRD scan of a partly reacted batch
  * (10–80° 2θ, 0.02° steps, five phases). Run: ./bench simulators SimulatedLabBenchmark -f 1 -wi 2 -i 3 -w 1 -r 1
  */
 @State(Scope.Benchmark)
