@@ -137,6 +137,11 @@ public final class LabSession implements AutoCloseable {
         return clock;
     }
 
+    /** The simulated lab's hidden ground truth (for tests that check the report against what was simulated). */
+    public java.util.Optional<org.athanor.simulators.world.SynthesisWorld> simulatedWorld() {
+        return simulated == null ? java.util.Optional.empty() : java.util.Optional.of(simulated.world());
+    }
+
     public boolean dryRun() {
         return dryRun;
     }
