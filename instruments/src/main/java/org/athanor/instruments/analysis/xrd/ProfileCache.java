@@ -28,17 +28,13 @@ final class ProfileCache {
     private final String gridKey;
 
     /**
-     * Renders kept across patterns with the same grid (an instrument measures with one scan setup), keyed by
-     * phase, axis stretches, grid and size level; bounded, least recently used dropped first (≈ 0.1 MB each).
+     * Renders kept across patterns with the same grid (an instrument measures with one scan setup): per library
+     * phase (weakly held, so a dropped library frees them), the most recent few keyed by axis stretches, grid and
+     * size level (≈ 0.1 MB each).
      */
-    private static final int SHARED_LIMIT = 256;
-    private static final Map<String, double[]> SHARED = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, double[]> eldest) {
-                    return size() > SHARED_LIMIT;
-                }
-            });
+    private static final int SHARED_PER_PHASE = 24;
+    private static final Map<CellDeformation, Map<String, double[]>> SHARED =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     ProfileCache(double[] twoTheta) {
         int n = twoTheta.length;
@@ -99,12 +95,21 @@ final class ProfileCache {
                 return phase.profile().render(base, 0, 0, Math.pow(SIZE_RATIO, l));
             }
             double[] a = phase.axisScales();
-            String key = phase.id() + "@" + System.identityHashCode(phase.deformation()) + "@" + a[0] + "," + a[1] + "," + a[2]
-                    + "@" + gridKey + "@" + l;
-            double[] cached = SHARED.get(key);
+            String key = a[0] + "," + a[1] + "," + a[2] + "@" + gridKey + "@" + l;
+            Map<String, double[]> renders;
+            synchronized (SHARED) {
+                renders = SHARED.computeIfAbsent(phase.deformation(), d -> java.util.Collections.synchronizedMap(
+                        new java.util.LinkedHashMap<>(32, 0.75f, true) {
+                            @Override
+                            protected boolean removeEldestEntry(Map.Entry<String, double[]> eldest) {
+                                return size() > SHARED_PER_PHASE;
+                            }
+                        }));
+            }
+            double[] cached = renders.get(key);
             if (cached == null) {
                 cached = phase.profile().render(base, 0, 0, Math.pow(SIZE_RATIO, l));
-                SHARED.put(key, cached);
+                renders.put(key, cached);
             }
             return cached;
         });
