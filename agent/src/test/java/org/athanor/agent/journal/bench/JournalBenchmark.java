@@ -63,6 +63,27 @@ public class JournalBenchmark {
         journal.append(event(EngineEvent.Type.STEP_COMPLETED, Map.of("attempt", 1)));
     }
 
+    /** As the engine stores a finished XRD step: measurement and completion in one transaction. */
+    @Benchmark
+    public void xrdStepGroupCommitted() {
+        n++;
+        journal.append(event(EngineEvent.Type.STEP_DISPATCHED, Map.of("attempt", 1, "action", "xrd", "instrument", "xrd-1")));
+        journal.appendAll(List.of(event(EngineEvent.Type.MEASUREMENT, Map.of("kind", "xrd", "sample", "S1", "intensity", pattern)),
+                event(EngineEvent.Type.STEP_COMPLETED, Map.of("attempt", 1))));
+    }
+
+    /** Fifty steps' completions stored in one cycle, as under load with 50 concurrent runs; per step. */
+    @Benchmark
+    @org.openjdk.jmh.annotations.OperationsPerInvocation(50)
+    public void fiftyCompletionsInOneCycle() {
+        List<EngineEvent> batch = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            n++;
+            batch.add(event(EngineEvent.Type.STEP_COMPLETED, Map.of("attempt", 1)));
+        }
+        journal.appendAll(batch);
+    }
+
     @Benchmark
     public void xrdStepWithItsPattern() {
         n++;
