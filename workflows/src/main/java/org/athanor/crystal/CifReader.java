@@ -78,11 +78,11 @@ public final class CifReader {
 
     private CrystalStructure structure(CifBlock block, String source) {
         Lattice lattice = lattice(block, source);
-        SpaceGroup group = SymmetrySource.spaceGroup(block, source);
         List<Site> sites = sites(block, lattice, source);
         if (sites.isEmpty()) {
             throw new CifException(source, block.line(), "block data_" + block.name() + " has no atom with an element");
         }
+        SpaceGroup group = SymmetrySource.spaceGroup(block, source, lattice, sites, siteTolerance);
         String name = block.name().isBlank() ? source : block.name();
         return CrystalStructure.fromAsymmetricUnit(name, lattice, group, sites, siteTolerance);
     }

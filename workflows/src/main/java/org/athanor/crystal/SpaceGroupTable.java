@@ -111,6 +111,13 @@ public final class SpaceGroupTable {
                 index = bySymbol.get(alt.substring(0, alt.length() - 2));
             }
         }
+        if (index == null && key.matches("[pfi][a-z]*3.*")) {
+            // pre-1983 cubic symbols without the bar: "F m 3 m" = Fm-3m, "I a 3 d" = Ia-3d
+            Integer cubic = bySymbol.get(key.replaceFirst("3", "-3"));
+            if (cubic != null && settings.get(cubic).number() >= 195) {
+                index = cubic;
+            }
+        }
         return index == null ? Optional.empty() : Optional.of(settings.get(index));
     }
 
@@ -124,6 +131,27 @@ public final class SpaceGroupTable {
     public Optional<SpaceGroup> byNumber(int number) {
         Integer index = byNumber.get(number);
         return index == null ? Optional.empty() : Optional.of(settings.get(index));
+    }
+
+    /**
+     * Settings of the same group that differ only in origin choice (":1"/":2") or in hexagonal/rhombohedral axes
+     * (":H"/":R"), the given one first.
+     */
+    public List<SpaceGroup> originAndAxisChoices(SpaceGroup group) {
+        List<SpaceGroup> out = new ArrayList<>();
+        out.add(group);
+        int colon = group.symbol().indexOf(':');
+        if (colon < 0) {
+            return out;
+        }
+        String base = group.symbol().substring(0, colon).strip();
+        for (SpaceGroup s : settings) {
+            int c = s.symbol().indexOf(':');
+            if (s != group && s.number() == group.number() && c > 0 && s.symbol().substring(0, c).strip().equals(base)) {
+                out.add(s);
+            }
+        }
+        return out;
     }
 
     /** Every setting in the table. */

@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.athanor.clock.LabClock;
 import org.athanor.engine.EngineEvent.Type;
@@ -36,27 +37,29 @@ public final class Engine implements AutoCloseable {
 
     private final EngineConfig config;
     private final Claims claims;
-    private final ExecutorService loop;
+    private final LinkedBlockingQueue<Runnable> inbox = new LinkedBlockingQueue<>();
+    private final Thread loopThread;
+    private volatile boolean closed;
+    /** Events emitted by the tasks of the current cycle, stored in one transaction at its end (group commit). */
+    private final List<EngineEvent> unjournaled = new ArrayList<>();
+    /** Work that may only start once the cycle's events are stored: sending commands, acknowledging measurements. */
+    private final List<Runnable> afterJournal = new ArrayList<>();
     private final ExecutorService workers;
     private final ScheduledExecutorService timers;
     private final List<EventListener> listeners = new CopyOnWriteArrayList<>();
     private final List<Execution> executions = new ArrayList<>();
     private final Map<String, String> pausedRuns = new LinkedHashMap<>();
-    private volatile Thread loopThread;
     private String labPause;
     private long dispatched;
 
     public Engine(EngineConfig config) {
         this.config = config;
         this.claims = new Claims(config.slots());
-        this.loop = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "athanor-engine");
-            t.setDaemon(true);
-            loopThread = t;
-            return t;
-        });
+        this.loopThread = new Thread(this::loop, "athanor-engine");
+        this.loopThread.setDaemon(true);
         this.workers = config.workers() != null ? config.workers() : Executors.newCachedThreadPool(daemon("athanor-step"));
         this.timers = Executors.newSingleThreadScheduledExecutor(daemon("athanor-engine-timer"));
+        this.loopThread.start();
     }
 
     public static EngineConfig.Builder builder() {
@@ -143,6 +146,13 @@ public final class Engine implements AutoCloseable {
                 return;
             }
             executions.add(ex);
+            List<String> failed = ex.slots.values().stream()
+                    .filter(s -> s.status == Status.FAILED || s.status == Status.INTERRUPTED).map(s -> s.step.id()).toList();
+            if (!failed.isEmpty()) {
+                // The journal ended with these steps failed (their run was paused): stay paused until someone decides.
+                pauseNow(request.runId(), "recovered with failed or interrupted steps " + failed + " in experiment "
+                        + request.experiment() + "; resume to retry, or decide about the marked samples");
+            }
             for (Slot s : toReconcile) {
                 StepContext ctx = context(s, List.of(s.step));
                 workers.execute(() -> reconcile(s, ctx, reconciler));
@@ -235,13 +245,14 @@ public final class Engine implements AutoCloseable {
      * Returns once the event is journaled.
      */
     public EngineEvent record(String runId, String experiment, Type type, Map<String, Object> data) {
-        CompletableFuture<EngineEvent> done = new CompletableFuture<>();
-        Runnable task = () -> done.complete(emit(runId, experiment, null, null, type, data));
         if (Thread.currentThread() == loopThread) {
-            task.run();
-        } else {
-            post(task);
+            return emit(runId, experiment, null, null, type, data); // stored at the end of this cycle
         }
+        CompletableFuture<EngineEvent> done = new CompletableFuture<>();
+        post(() -> {
+            EngineEvent e = emit(runId, experiment, null, null, type, data);
+            afterJournal.add(() -> done.complete(e));
+        });
         return done.join();
     }
 
@@ -261,7 +272,8 @@ public final class Engine implements AutoCloseable {
 
     @Override
     public void close() {
-        loop.shutdownNow();
+        closed = true;
+        loopThread.interrupt();
         timers.shutdownNow();
         if (config.workers() == null) {
             workers.shutdownNow();
@@ -324,6 +336,10 @@ public final class Engine implements AutoCloseable {
             }
             s.resendSameCommand = false;
             contexts.add(context(s, List.of(s.step)));
+        }
+        if (config.dispatchCheck() == DispatchCheck.ALWAYS_PROCEED) {
+            afterCheck(load, contexts.stream().map(c -> (DispatchVerdict) DispatchVerdict.PROCEED).toList(), instrument);
+            return;
         }
         workers.execute(() -> {
             List<DispatchVerdict> verdicts = new ArrayList<>();
@@ -388,7 +404,7 @@ public final class Engine implements AutoCloseable {
         Slot lead = go.get(0);
         StepContext ctx = context(lead, steps);
         StepHandler handler = config.registry().handlerFor(lead.step);
-        workers.execute(() -> {
+        afterJournal.add(() -> workers.execute(() -> { // the command leaves only once its dispatch is stored
             try {
                 StepResult r = handler.execute(ctx);
                 post(() -> completed(go, ctx, handler, r == null ? StepResult.EMPTY : r, instrument, false));
@@ -399,7 +415,7 @@ public final class Engine implements AutoCloseable {
             } catch (RuntimeException e) {
                 post(() -> failed(go, "handler error in step '" + lead.step.id() + "': " + e, instrument));
             }
-        });
+        }));
     }
 
     private void holdBack(Slot s, DispatchVerdict.Wait w) {
@@ -442,7 +458,7 @@ public final class Engine implements AutoCloseable {
         if (instrument != null) {
             claims.release(instrument, labNanos());
         }
-        workers.execute(() -> handler.acknowledge(ctx, result)); // only after the journal has it
+        afterJournal.add(() -> workers.execute(() -> handler.acknowledge(ctx, result))); // only once the journal has it
         load.stream().map(s -> s.execution).distinct().forEach(this::finishIfDone);
         schedule();
     }
@@ -584,7 +600,8 @@ public final class Engine implements AutoCloseable {
         ex.phase = Execution.Phase.FINISHED;
         executions.remove(ex);
         emit(ex, null, Type.RUN_FINISHED, Map.of("status", status.name().toLowerCase(), "reason", reason));
-        ex.outcome.complete(new RunOutcome(ex.runId(), ex.experiment(), status, ex.results(), ex.markedSamples, reason));
+        RunOutcome outcome = new RunOutcome(ex.runId(), ex.experiment(), status, ex.results(), ex.markedSamples, reason);
+        afterJournal.add(() -> ex.outcome.complete(outcome)); // the caller learns of the end once it is stored
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------
@@ -601,30 +618,74 @@ public final class Engine implements AutoCloseable {
     private EngineEvent emit(String runId, String experiment, String stepId, String commandId, Type type, Map<String, Object> data) {
         EngineEvent e = new EngineEvent(java.util.UUID.randomUUID().toString(), type, config.clock().now(), runId, experiment,
                 stepId, commandId, data);
-        config.journal().append(e); // durable before anyone else hears of it
-        for (EventListener l : listeners) {
-            try {
-                l.on(e);
-            } catch (RuntimeException ex) {
-                LOG.log(System.Logger.Level.WARNING, "event listener failed on " + type.json(), ex);
-            }
-        }
+        unjournaled.add(e); // stored, then heard by listeners, at the end of this cycle
         return e;
     }
 
     private void post(Runnable task) {
-        loop.execute(() -> {
+        inbox.add(task);
+    }
+
+    /**
+     * The engine thread: runs the queued tasks, up to a batch, then stores the events they emitted in one
+     * transaction, tells the listeners, and only then lets commands leave and measurements be acknowledged.
+     * Under load many steps share one commit (group commit), so a slow disk does not cap the lab's pace.
+     */
+    private void loop() {
+        while (!closed) {
+            Runnable first;
             try {
-                task.run();
-            } catch (JournalException e) {
-                // Without the journal nothing is durable: stop dispatching everywhere until an operator resumes.
+                first = inbox.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            runTask(first);
+            for (int i = 0; i < 256; i++) {
+                Runnable next = inbox.poll();
+                if (next == null) {
+                    break;
+                }
+                runTask(next);
+            }
+            flush();
+        }
+    }
+
+    private void runTask(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "engine task failed", e);
+        }
+    }
+
+    private void flush() {
+        while (!unjournaled.isEmpty()) {
+            List<EngineEvent> batch = List.copyOf(unjournaled);
+            unjournaled.clear();
+            try {
+                config.journal().appendAll(batch);
+            } catch (RuntimeException e) {
+                // Without the journal nothing is durable: send nothing more, pause every run until an operator acts.
                 LOG.log(System.Logger.Level.ERROR, "journal failed; pausing the lab", e);
+                afterJournal.clear();
                 labPause = "journal unavailable: " + e.getMessage();
                 activeRunIds().forEach(id -> pausedRuns.putIfAbsent(id, labPause));
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "engine task failed", e);
+                return;
             }
-        });
+            for (EngineEvent e : batch) {
+                for (EventListener l : listeners) {
+                    try {
+                        l.on(e);
+                    } catch (RuntimeException ex) {
+                        LOG.log(System.Logger.Level.WARNING, "event listener failed on " + e.type().json(), ex);
+                    }
+                }
+            }
+        }
+        List<Runnable> go = List.copyOf(afterJournal);
+        afterJournal.clear();
+        go.forEach(Runnable::run);
     }
 
     private <T> T onLoop(java.util.function.Supplier<T> s) {

@@ -27,6 +27,8 @@ final class Execution {
         boolean waitingRetry;
         int waits;
         StepResult result;
+        /** The steps this one waits for (resolved once: scheduling asks on every event). */
+        List<Slot> predecessors = List.of();
 
         Slot(Execution execution, Step step) {
             this.execution = execution;
@@ -59,6 +61,10 @@ final class Execution {
         for (Step s : request.workflow().steps()) {
             slots.put(s.id(), new Slot(this, s));
         }
+        for (Slot slot : slots.values()) {
+            slot.predecessors = request.workflow().predecessors(slot.step).stream()
+                    .map(slots::get).filter(java.util.Objects::nonNull).toList();
+        }
     }
 
     Workflow workflow() {
@@ -77,9 +83,8 @@ final class Execution {
         if (slot.status != Status.PENDING || slot.waitingRetry) {
             return false;
         }
-        for (String p : workflow().predecessors(slot.step)) {
-            Slot pre = slots.get(p);
-            if (pre != null && !pre.settled()) {
+        for (Slot pre : slot.predecessors) {
+            if (!pre.settled()) {
                 return false;
             }
         }

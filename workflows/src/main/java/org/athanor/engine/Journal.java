@@ -11,6 +11,11 @@ public interface Journal {
     /** Stores the event durably; returns only once it is stored. */
     void append(EngineEvent event);
 
+    /** Stores several events at once, all or none (one transaction where the storage has them). */
+    default void appendAll(List<EngineEvent> events) {
+        events.forEach(this::append);
+    }
+
     /** Every event of one run in the order appended; empty when the run is unknown. */
     List<EngineEvent> events(String runId);
 

@@ -17,7 +17,8 @@ import java.util.Objects;
  * anion-forming non-metals (H, B, C, N, O, F, Si, P, S, Cl, As, Se, Br, Te, I); within each group by increasing Pauling
  * electronegativity, ties (and elements with none) by symbol. This gives the conventional LiFePO4, BaTiO3, CaCO3,
  * Ca2SiO4, Li7La3Zr2O12; it writes PbTiO3 as TiPbO3 because Pb is the more electronegative cation, the same choice
- * pymatgen makes. Amounts are kept to 1e-9 so that sums of decimals compare equal.
+ * pymatgen makes. Organic compounds (C and H, no cation) are written in Hill order: C6H8O7, CH4N2O.
+ * Amounts are kept to 1e-9 so that sums of decimals compare equal.
  */
 public final class Composition {
 
@@ -31,9 +32,17 @@ public final class Composition {
 
     private final Map<Element, Double> amounts;
 
+    /** Hill order for organic compounds (carbon and hydrogen but no cation): C, H, then by symbol. */
+    private static final Comparator<Element> HILL = Comparator
+            .comparing((Element e) -> e != Element.C)
+            .thenComparing(e -> e != Element.H)
+            .thenComparing(Element::symbol);
+
     private Composition(Map<Element, Double> unordered) {
         List<Element> order = new ArrayList<>(unordered.keySet());
-        order.sort(WRITTEN_ORDER);
+        boolean organic = unordered.containsKey(Element.C) && unordered.containsKey(Element.H)
+                && order.stream().allMatch(Element::isAnionFormer);
+        order.sort(organic ? HILL : WRITTEN_ORDER);
         Map<Element, Double> m = new LinkedHashMap<>();
         for (Element e : order) {
             double v = Math.round(unordered.get(e) * 1e9) / 1e9;

@@ -195,7 +195,8 @@ final class FormulaParser {
             pos++;
         }
         if (pos + 1 < text.length() && text.charAt(pos) == '.' && Character.isDigit(text.charAt(pos + 1))) {
-            boolean separates = !coefficient && pos > start
+            boolean zero = pos - start == 1 && text.charAt(start) == '0'; // "0.5" is always a decimal: no amount is 0
+            boolean separates = !coefficient && pos > start && !zero
                     && (dotRule == Formula.DotRule.SEPARATOR || Formula.autoDotSeparates(text, pos));
             if (!separates) {
                 pos++;

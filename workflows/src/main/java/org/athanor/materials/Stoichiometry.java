@@ -84,7 +84,9 @@ public final class Stoichiometry {
                 }
             }
             if (rows.stream().noneMatch(e -> p.composition().contains(e))) {
-                throw new StoichiometryException(p.label() + " supplies no element of " + target.label() + " other than oxygen");
+                throw new StoichiometryException(p.label() + " supplies no element of " + target.label()
+                        + " other than oxygen; a fuel or complexing agent (citric acid, urea, carbon) is not fixed by the"
+                        + " reaction: leave it out of the balance and dose it separately");
             }
         }
         double[] amounts = solve(target, precursors, rows);

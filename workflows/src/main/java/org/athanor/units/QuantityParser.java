@@ -26,7 +26,7 @@ public final class QuantityParser {
     private static final Pattern WHOLE = Pattern.compile("\\s*(" + NUMBER + ")\\s*(.*?)\\s*");
     /** Unit words in free text: letters, degree signs, slashes, "-1" exponents, "per". */
     private static final Pattern IN_TEXT = Pattern.compile("(?<![\\w.,])(" + NUMBER + ")\\s?"
-            + "((?:°|º|℃|℉|µ|μ|Å|%|[A-Za-z])[A-Za-z°ºµμÅ⁻¹\\-1^/·]*(?:\\s(?:per\\s[A-Za-z]+|min-1|h-1|s-1|min⁻¹|h⁻¹|s⁻¹))?)");
+            + "((?:°|º|℃|℉|µ|μ|Å|%|[A-Za-z])[A-Za-z°ºµμÅ⁻¹%\\-1^/·]*(?:\\s(?:per\\s[A-Za-z]+|min-1|h-1|s-1|min⁻¹|h⁻¹|s⁻¹))?)");
 
     private QuantityParser() {
     }

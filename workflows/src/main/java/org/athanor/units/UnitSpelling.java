@@ -42,6 +42,8 @@ final class UnitSpelling {
             Map.entry("pa", "Pa"), Map.entry("kpa", "kPa"), Map.entry("mpa", "MPa"), Map.entry("bar", "bar"),
             Map.entry("mbar", "mbar"), Map.entry("atm", "atm"), Map.entry("torr", "Torr"),
             Map.entry("mol", "mol"), Map.entry("mmol", "mmol"), Map.entry("%", "%"), Map.entry("percent", "%"),
+            Map.entry("mol%", "mol%"), Map.entry("mole%", "mol%"), Map.entry("wt%", "wt%"), Map.entry("wt.%", "wt%"),
+            Map.entry("at%", "at%"), Map.entry("at.%", "at%"),
             Map.entry("ppm", "ppm"), Map.entry("wavenumber", "cm-1"), Map.entry("wavenumbers", "cm-1"));
 
     private UnitSpelling() {

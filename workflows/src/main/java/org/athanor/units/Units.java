@@ -13,6 +13,7 @@ import javax.measure.IncommensurableException;
 import javax.measure.Unit;
 import javax.measure.UnconvertibleException;
 import tech.units.indriya.AbstractUnit;
+import tech.units.indriya.function.RationalNumber;
 
 /**
  * Unit conversion for the units a workflow uses, on the JSR 385 reference implementation (Indriya).
@@ -28,8 +29,9 @@ public final class Units {
     private record Entry(String dimension, Unit<?> unit) {
     }
 
-    private static final Unit<?> RANKINE = tech.units.indriya.unit.Units.KELVIN.multiply(5.0 / 9.0);
-    private static final Unit<?> FAHRENHEIT = RANKINE.shift(459.67);
+    /** Exact 5/9 so that 100 °C is exactly 212 °F. */
+    private static final Unit<?> RANKINE = tech.units.indriya.unit.Units.KELVIN.multiply(RationalNumber.of(5, 9));
+    private static final Unit<?> FAHRENHEIT = RANKINE.shift(RationalNumber.of(45967, 100));
     private static final Unit<?> DEGREE_ANGLE = tech.units.indriya.unit.Units.RADIAN.multiply(Math.PI / 180);
     private static final Unit<?> MILLILITRE = MILLI(tech.units.indriya.unit.Units.LITRE);
     private static final Unit<?> MINUTE = tech.units.indriya.unit.Units.MINUTE;
@@ -99,6 +101,10 @@ public final class Units {
         u.add("mol", "amount", tech.units.indriya.unit.Units.MOLE);
         u.add("mmol", "amount", MILLI(tech.units.indriya.unit.Units.MOLE));
         u.add("%", "fraction", tech.units.indriya.unit.Units.PERCENT);
+        // Composition percentages: the basis (mole, mass, atom) is part of the spelling, the scale is the same.
+        u.add("mol%", "fraction", tech.units.indriya.unit.Units.PERCENT);
+        u.add("wt%", "fraction", tech.units.indriya.unit.Units.PERCENT);
+        u.add("at%", "fraction", tech.units.indriya.unit.Units.PERCENT);
         u.add("ppm", "fraction", AbstractUnit.ONE.divide(1_000_000));
         u.add("1", "fraction", AbstractUnit.ONE);
     }

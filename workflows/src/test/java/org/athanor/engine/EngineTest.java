@@ -366,6 +366,57 @@ class EngineTest {
         assertThat(journal.of(Type.ANALYSIS).get(0).time()).isAfterOrEqualTo(journal.of(Type.RUN_FINISHED).get(0).time());
     }
 
+    @Test
+    void pausingTheWholeLabHoldsEveryRunAndAbortingItEndsThemAll() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        dispense.behaviour = c -> {
+            release.await(10, TimeUnit.SECONDS);
+            return StepResult.EMPTY;
+        };
+        Engine engine = engine(lab());
+        RunHandle a = engine.submit(new RunRequest("a", "1", synthesis("w", "S1", "box-furnace-1", 900), true));
+        RunHandle b = engine.submit(new RunRequest("b", "1", synthesis("w", "S2", "box-furnace-2", 900), true));
+        journal.await(Type.STEP_DISPATCHED, "dispense");
+
+        engine.pauseAll("fire drill");
+        journal.await(e -> e.type() == Type.RUN_PAUSED && e.runId().equals("b"), "b paused");
+        assertThat(journal.of(Type.RUN_PAUSED)).extracting(e -> e.text("reason")).containsOnly("lab paused: fire drill");
+        engine.abortAll("building evacuated");
+        release.countDown();
+
+        assertThat(outcome(a).status()).isEqualTo(RunOutcome.Status.ABORTED);
+        assertThat(outcome(b).status()).isEqualTo(RunOutcome.Status.ABORTED);
+        assertThat(heat.calls).isEmpty();
+    }
+
+    @Test
+    void aJournalThatFailsPausesTheLabAndNothingMoreIsSent() throws Exception {
+        Journal broken = new Journal() {
+            @Override
+            public void append(EngineEvent event) {
+                if (event.type() == Type.STEP_DISPATCHED) {
+                    throw new JournalException("disk full", null);
+                }
+                journal.append(event);
+            }
+
+            @Override
+            public List<EngineEvent> events(String runId) {
+                return journal.events(runId);
+            }
+        };
+        Engine engine = Engine.builder().handler(dispense).handler(heat).handler(xrd).clock(clock).journal(broken).build();
+        engines.add(engine);
+        engine.submit(new RunRequest("r1", "1", synthesis("w", "S1", "box-furnace-1", 900), true));
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (engine.pauseReason("r1").isEmpty() && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+        }
+        assertThat(engine.pauseReason("r1")).get().asString().contains("journal unavailable: disk full");
+        assertThat(dispense.calls).isEmpty();
+    }
+
     /** Waits until everything posted so far on the engine thread and the single worker has run, twice over. */
     private static void drain(Engine engine, ExecutorService workers) throws Exception {
         for (int i = 0; i < 2; i++) {

@@ -82,16 +82,27 @@ public record ExperimentDesign(Range temperatureC, Range holdH, double rampCPerM
         double t = temperatureC.clamp(number(parameters, TEMPERATURE));
         double h = holdH.clamp(number(parameters, HOLD));
         double ramp = parameters.containsKey(RAMP) ? Math.min(number(parameters, RAMP), rampCPerMin) : rampCPerMin;
-        List<Object> profile = List.of(Map.of(
+        Map<String, Object> first = Map.of(
                 "temperature", Map.of("value", round(t), "unit", "°C"),
                 "rampRate", Map.of("value", round(ramp), "unit", "°C/min"),
-                "hold", Map.of("value", round(h), "unit", "h")));
+                "hold", Map.of("value", round(h), "unit", "h"));
         String suffix = "-e" + index;
         List<Step> steps = plan.steps().stream().map(s -> {
             Step renamed = new Step(s.id(), s.action(), s.instrument(), s.sample() == null ? null : s.sample() + suffix, s.after(), s.params());
-            return s.action() == Action.HEAT ? renamed.withParam("profile", profile) : renamed;
+            return s.action() == Action.HEAT ? renamed.withParam("profile", withFirstSegment(s, first, ramp)) : renamed;
         }).toList();
         return new Workflow(plan.schemaVersion(), runId + suffix, plan.goal(), plan.target(), plan.constraints(), steps, plan.extensions());
+    }
+
+    /** The planned program with its first (dwell) segment replaced; later segments (cooling) keep their targets, ramps capped. */
+    private static List<Object> withFirstSegment(Step heat, Map<String, Object> first, double maxRamp) {
+        List<Object> profile = new java.util.ArrayList<>();
+        profile.add(first);
+        heat.profile().stream().skip(1).forEach(seg -> profile.add(Map.of(
+                "temperature", Map.of("value", seg.temperature().value(), "unit", seg.temperature().unit()),
+                "rampRate", Map.of("value", round(Math.min(seg.rampRate().celsiusPerMinute(), maxRamp)), "unit", "°C/min"),
+                "hold", Map.of("value", seg.hold().value(), "unit", seg.hold().unit()))));
+        return profile;
     }
 
     private static double number(Map<String, Object> p, String name) {

@@ -1,7 +1,36 @@
 package org.athanor.agent.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-@Command(name = "run", description = "(not built yet)")
-public class RunCommand extends NotBuiltYet {
+/** {@code athanor run GOAL}: a closed-loop campaign for any goal. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a closed-loop campaign for GOAL (plan, vet, run, analyse, decide) and print the report.")
+public class RunCommand extends CampaignCommand {
+
+    @Parameters(index = "0", paramLabel = "GOAL", description = "The design goal in plain words.")
+    String goal;
+
+    @Option(names = "--dry-run", description = "Run on the simulated lab (the only lab configured in this version).")
+    boolean dryRun;
+
+    @Override
+    protected String goal() {
+        return goal;
+    }
+
+    @Override
+    protected String name() {
+        return "run";
+    }
+
+    @Override
+    public Integer call() {
+        if (!dryRun) {
+            System.err.println("athanor run: no hardware lab is configured; add --dry-run to run on the simulated lab");
+            return ExitCodes.USAGE;
+        }
+        return super.call();
+    }
 }

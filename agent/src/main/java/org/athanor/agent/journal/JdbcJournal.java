@@ -53,19 +53,51 @@ public final class JdbcJournal implements Journal, AutoCloseable {
     @Override
     public synchronized void append(EngineEvent e) {
         try {
-            insert.setString(1, e.id());
-            insert.setString(2, e.runId());
-            insert.setString(3, e.experiment());
-            insert.setString(4, e.stepId());
-            insert.setString(5, e.commandId());
-            insert.setString(6, e.type().json());
-            insert.setString(7, e.time().toString());
-            insert.setString(8, EventJson.data(e));
+            bind(e);
             insert.executeUpdate();
         } catch (SQLException ex) {
             throw new JournalException("cannot store " + e.type().json() + " of run " + e.runId() + " in " + settings.describe()
                     + ": " + ex.getMessage(), ex);
         }
+    }
+
+    /** One transaction for the lot: the engine stores each cycle's events together (group commit). */
+    @Override
+    public synchronized void appendAll(List<EngineEvent> events) {
+        if (events.size() == 1) {
+            append(events.get(0));
+            return;
+        }
+        try {
+            connection.setAutoCommit(false);
+            try {
+                for (EngineEvent e : events) {
+                    bind(e);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                connection.commit();
+            } catch (SQLException ex) {
+                connection.rollback();
+                throw ex;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException ex) {
+            throw new JournalException("cannot store " + events.size() + " events of run " + events.get(0).runId() + " in "
+                    + settings.describe() + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private void bind(EngineEvent e) throws SQLException {
+        insert.setString(1, e.id());
+        insert.setString(2, e.runId());
+        insert.setString(3, e.experiment());
+        insert.setString(4, e.stepId());
+        insert.setString(5, e.commandId());
+        insert.setString(6, e.type().json());
+        insert.setString(7, e.time().toString());
+        insert.setString(8, EventJson.data(e));
     }
 
     @Override

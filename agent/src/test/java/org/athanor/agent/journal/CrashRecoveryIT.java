@@ -49,7 +49,7 @@ class CrashRecoveryIT {
         Path instruments = dir.resolve("instruments");
         Process first = child("start", db, instruments, dir.resolve("first.log"));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (count(instruments.resolve("done")) < 6 && first.isAlive() && System.nanoTime() < deadline) {
+        while (count(instruments.resolve("done")) < 4 && first.isAlive() && System.nanoTime() < deadline) {
             java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
         }
         assertThat(first.isAlive()).as("the first run must still be going when it is killed: %s",

@@ -29,7 +29,7 @@ import org.athanor.workflow.Workflow;
 public final class CrashWorkload {
 
     static final String RUN = "crash-run";
-    static final int EXPERIMENTS = 8;
+    static final int EXPERIMENTS = 6;
 
     public static void main(String[] args) throws Exception {
         String mode = args[0];

@@ -61,6 +61,18 @@ class JdbcJournalIT {
     }
 
     @Test
+    void storesABatchAllOrNothing() {
+        EngineEvent a = event("r1", EngineEvent.Type.STEP_COMPLETED, "a", Map.of());
+        EngineEvent b = event("r1", EngineEvent.Type.STEP_COMPLETED, "b", Map.of());
+        try (JdbcJournal j = JdbcJournal.open(JournalSettings.h2(dir))) {
+            j.appendAll(List.of(a, b));
+            assertThatThrownBy(() -> j.appendAll(List.of(event("r1", EngineEvent.Type.STEP_COMPLETED, "c", Map.of()), a)))
+                    .isInstanceOf(JournalException.class);
+            assertThat(j.events("r1")).extracting(EngineEvent::stepId).containsExactly("a", "b");
+        }
+    }
+
+    @Test
     void namesTheDatabaseWhenItCannotBeOpened() throws Exception {
         Path notADir = Files.writeString(dir.resolve("file"), "x");
         assertThatThrownBy(() -> JdbcJournal.open(JournalSettings.h2(notADir)))

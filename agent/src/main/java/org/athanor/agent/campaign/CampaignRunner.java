@@ -1,0 +1,166 @@
+package org.athanor.agent.campaign;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.athanor.agent.lab.LabSession;
+import org.athanor.agent.optimize.BayesianOptimisation;
+import org.athanor.agent.optimize.GridStrategy;
+import org.athanor.agent.optimize.Observation;
+import org.athanor.agent.optimize.Parameter;
+import org.athanor.agent.optimize.RandomStrategy;
+import org.athanor.agent.optimize.SearchSpace;
+import org.athanor.agent.optimize.Strategy;
+import org.athanor.agent.planner.PlanResult;
+import org.athanor.agent.planner.Planner;
+import org.athanor.engine.Journal;
+import org.athanor.instruments.analysis.xrd.PhaseIdentifier;
+import org.athanor.materials.Composition;
+import org.athanor.workflow.Action;
+import org.athanor.workflow.Step;
+import org.athanor.workflow.Workflow;
+
+/**
+ * A whole closed-loop campaign: plan the goal, start (or connect to) the lab, then propose, vet, run, analyse and
+ * decide until the target is reached, the budget is spent or results stop improving.
+ */
+public final class CampaignRunner {
+
+    /** What to run. {@code pace} is simulated seconds per wall second; null runs as fast as practical. */
+    public record Settings(String goal, long seed, StopRules rules, String strategy, Double pace, Path dataDirectory,
+                           String runId) {
+    }
+
+    /** The goal could not be turned into an approved plan; nothing was run. */
+    public static final class PlanRefusedException extends Exception {
+        private final transient PlanResult plan;
+
+        PlanRefusedException(PlanResult plan) {
+            super(plan.reason() == null ? "the plan was " + plan.verdict().json() : plan.reason());
+            this.plan = plan;
+        }
+
+        public PlanResult plan() {
+            return plan;
+        }
+    }
+
+    private final Planner planner;
+    private final PhaseIdentifier identifier;
+    private final Journal journal;
+
+    public CampaignRunner(Planner planner, PhaseIdentifier identifier, Journal journal) {
+        this.planner = planner;
+        this.identifier = identifier;
+        this.journal = journal;
+    }
+
+    public CampaignReport run(Settings s, Consumer<String> log, CampaignLoop.Progress progress) throws Exception {
+        PlanResult plan = planner.plan(s.goal());
+        if (!plan.approved()) {
+            throw new PlanRefusedException(plan);
+        }
+        Workflow workflow = plan.workflow();
+        Composition target = Composition.parse(workflow.target().formula());
+        log.accept("plan approved: " + workflow.target().formula() + " via " + precursors(workflow) + "; " + workflow.steps().size() + " steps");
+        Path runDir = Files.createDirectories(s.dataDirectory().resolve("runs").resolve(s.runId()));
+        double pace = s.pace() == null ? org.athanor.clock.ScaledClock.AS_FAST_AS_PRACTICAL : s.pace();
+        try (LabSession lab = LabSession.simulated(new LabSession.Options(s.seed(), pace, s.dataDirectory(), identifier, journal, log))) {
+            Step heat = workflow.stepsOf(Action.HEAT).stream().findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the plan has no heat step"));
+            var understood = plan.understood();
+            ExperimentDesign design = ExperimentDesign.around(workflow, lab.furnaceLimitC(heat.instrument()),
+                    lab.furnaceRampLimit(heat.instrument()),
+                    understood != null && understood.fixedTemperature() != null,
+                    understood != null && understood.hold() != null);
+            Strategy strategy = strategy(s.strategy(), space(design), s.seed());
+            log.accept("search space: " + describe(design) + "; strategy " + strategy.name());
+            Instant labStart = lab.clock().now();
+            var experimenter = new LabExperimenter(lab, workflow, design, s.runId(), target, runDir);
+            var outcome = new CampaignLoop(s.rules()).run(new StrategyProposer(strategy, design, workflow), experimenter, progress);
+            Duration labTime = Duration.between(labStart, lab.clock().now());
+            return new CampaignReport(s.runId(), s.goal(),
+                    new CampaignReport.TargetInfo(workflow.target().formula(), s.rules().targetFraction()),
+                    outcome.experiments(), outcome.best().orElse(null), outcome.stopReason().json(), outcome.explanation(),
+                    String.format(java.util.Locale.ROOT, "%.1f h", labTime.toMinutes() / 60.0));
+        }
+    }
+
+    private static String precursors(Workflow w) {
+        return String.join(" + ", w.stepsOf(Action.DISPENSE).stream()
+                .map(d -> d.material().orElse("?") + " " + d.quantity("mass").map(Object::toString).orElse("")).toList());
+    }
+
+    private static String describe(ExperimentDesign d) {
+        return "temperature " + range(d.temperatureC(), "°C") + ", hold " + range(d.holdH(), "h") + ", ramp " + d.rampCPerMin() + " °C/min";
+    }
+
+    private static String range(ExperimentDesign.Range r, String unit) {
+        return r.fixed() ? r.min() + " " + unit + " (fixed by the goal)" : r.min() + "–" + r.max() + " " + unit;
+    }
+
+    static SearchSpace space(ExperimentDesign d) {
+        List<Parameter> ps = new ArrayList<>();
+        if (!d.temperatureC().fixed()) {
+            ps.add(new Parameter.Continuous(ExperimentDesign.TEMPERATURE, d.temperatureC().min(), d.temperatureC().max()));
+        }
+        if (!d.holdH().fixed()) {
+            ps.add(new Parameter.Continuous(ExperimentDesign.HOLD, d.holdH().min(), d.holdH().max()));
+        }
+        return new SearchSpace(ps);
+    }
+
+    static Strategy strategy(String name, SearchSpace space, long seed) {
+        return switch (name) {
+            case "bo" -> new BayesianOptimisation(space, seed);
+            case "random" -> new RandomStrategy(space, seed);
+            case "grid" -> new GridStrategy(space, 4);
+            default -> throw new IllegalArgumentException("unknown strategy '" + name + "' (bo, random or grid)");
+        };
+    }
+
+    /** The planner's own starting point first, then the strategy's proposals, clamped into the design's box. */
+    private static final class StrategyProposer implements CampaignLoop.Proposer {
+        private final Strategy strategy;
+        private final ExperimentDesign design;
+        private final Workflow plan;
+
+        StrategyProposer(Strategy strategy, ExperimentDesign design, Workflow plan) {
+            this.strategy = strategy;
+            this.design = design;
+            this.plan = plan;
+        }
+
+        @Override
+        public Map<String, Object> next(List<CampaignLoop.Observation> history) {
+            Map<String, Object> start = design.startingPoint(plan);
+            if (history.isEmpty() || strategy.space().dimensions() == 0) {
+                return start;
+            }
+            List<Observation> seen = history.stream()
+                    .map(o -> new Observation(free(o.parameters()), o.usable() ? o.targetFraction() : 0.0)).toList();
+            Map<String, Object> proposal = new LinkedHashMap<>(start);
+            proposal.putAll(strategy.propose(seen, 1).get(0));
+            proposal.replaceAll((k, v) -> v instanceof Double d ? Math.round(d * 10) / 10.0 : v);
+            return proposal;
+        }
+
+        /** Only the parameters the strategy searches over. */
+        private Map<String, Object> free(Map<String, Object> p) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            strategy.space().parameters().forEach(par -> out.put(par.name(), p.get(par.name())));
+            return out;
+        }
+
+        @Override
+        public String explain(Map<String, Object> parameters, List<CampaignLoop.Observation> history) {
+            return history.isEmpty() ? "the planner's starting point from the knowledge table" : strategy.name() + " proposal";
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package org.athanor.agent.lab;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.athanor.engine.InstrumentFault;
+import org.athanor.engine.Measurement;
+import org.athanor.engine.StepContext;
+import org.athanor.engine.StepHandler;
+import org.athanor.engine.StepResult;
+import org.athanor.instruments.Diffractometer;
+import org.athanor.instruments.DriverOptions;
+import org.athanor.instruments.lab.LabDrivers;
+import org.athanor.instruments.RamanSpectrometer;
+import org.athanor.instruments.analysis.raman.RamanAnalysis;
+import org.athanor.instruments.analysis.raman.RamanAnalyzer;
+import org.athanor.instruments.analysis.xrd.IdentifiedPhase;
+import org.athanor.instruments.analysis.xrd.PhaseIdentification;
+import org.athanor.instruments.analysis.xrd.PhaseIdentifier;
+import org.athanor.instruments.formats.RamanSpectrum;
+import org.athanor.instruments.formats.XrdPattern;
+import org.athanor.workflow.Action;
+
+/** Handlers for measurement (XRD, Raman over MQTT) and for the analyse step, which reads what they measured. */
+final class CharacterisationHandlers {
+
+    private CharacterisationHandlers() {
+    }
+
+    static final class Xrd extends DriverHandler<Diffractometer> {
+        private final DriverOptions options;
+        private final MeasurementStore store;
+
+        Xrd(LabDrivers drivers, ApprovalBook approvals, DriverOptions options, MeasurementStore store) {
+            super(drivers, Diffractometer.class, approvals);
+            this.options = options;
+            this.store = store;
+        }
+
+        @Override
+        public Action action() {
+            return Action.XRD;
+        }
+
+        @Override
+        public StepResult execute(StepContext context) throws InstrumentFault, InterruptedException {
+            XrdPattern p = await(context, driver(context).measure(approved(context)), options.wallTimeoutFor(Duration.ofHours(1)));
+            store.putPattern(context.workflow().id(), context.step().sample(), p);
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("radiation", p.radiation());
+            data.put("twoTheta", p.twoTheta());
+            data.put("intensity", p.intensity());
+            return StepResult.of(new Measurement("xrd", context.step().sample(), data));
+        }
+    }
+
+    static final class Raman extends DriverHandler<RamanSpectrometer> {
+        private final DriverOptions options;
+        private final MeasurementStore store;
+
+        Raman(LabDrivers drivers, ApprovalBook approvals, DriverOptions options, MeasurementStore store) {
+            super(drivers, RamanSpectrometer.class, approvals);
+            this.options = options;
+            this.store = store;
+        }
+
+        @Override
+        public Action action() {
+            return Action.RAMAN;
+        }
+
+        @Override
+        public StepResult execute(StepContext context) throws InstrumentFault, InterruptedException {
+            RamanSpectrum s = await(context, driver(context).measure(approved(context)), options.wallTimeoutFor(Duration.ofMinutes(30)));
+            store.putSpectrum(context.workflow().id(), context.step().sample(), s);
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("ramanShift", s.ramanShift());
+            data.put("intensity", s.intensity());
+            return StepResult.of(new Measurement("raman", context.step().sample(), data));
+        }
+    }
+
+    /**
+     * Phase identification of the sample's XRD pattern (and Raman matching when a spectrum was taken). Runs in the
+     * agent, on no instrument. Its outputs are what the campaign reads: phases with weight fractions and confidence.
+     */
+    static final class Analyze implements StepHandler {
+        private final PhaseIdentifier identifier;
+        private final RamanAnalyzer raman;
+        private final MeasurementStore store;
+
+        Analyze(PhaseIdentifier identifier, RamanAnalyzer raman, MeasurementStore store) {
+            this.identifier = identifier;
+            this.raman = raman;
+            this.store = store;
+        }
+
+        @Override
+        public Action action() {
+            return Action.ANALYZE;
+        }
+
+        @Override
+        public StepResult execute(StepContext context) throws InstrumentFault {
+            String wf = context.workflow().id();
+            String sample = context.step().sample();
+            XrdPattern pattern = store.pattern(wf, sample).orElseThrow(() -> new InstrumentFault(InstrumentFault.Kind.ERROR_CODE, null,
+                    "no XRD pattern of sample " + sample + " to analyse"));
+            PhaseIdentification id = identifier.identify(pattern);
+            List<Map<String, Object>> phases = new ArrayList<>();
+            for (IdentifiedPhase p : id.phases()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", p.id());
+                m.put("formula", p.formula());
+                m.put("weightFraction", p.weightFraction());
+                m.put("confidence", p.confidence());
+                m.put("strain", p.strain());
+                phases.add(m);
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("phases", phases);
+            out.put("rwp", id.rwp());
+            out.put("notes", id.notes());
+            store.spectrum(wf, sample).ifPresent(s -> {
+                RamanAnalysis r = raman.analyze(s);
+                out.put("ramanPhases", r.phases().stream().map(m -> Map.of("phase", m.phase(), "formula", m.formula(), "score", m.score())).toList());
+            });
+            return StepResult.outputs(out);
+        }
+    }
+
+    /** A wait step: lets lab time pass (e.g. cooling) without touching an instrument. */
+    static final class Wait implements StepHandler {
+        @Override
+        public Action action() {
+            return Action.WAIT;
+        }
+
+        @Override
+        public StepResult execute(StepContext context) throws InterruptedException {
+            var d = context.step().quantity("duration");
+            if (d.isPresent()) {
+                context.clock().sleep(Duration.ofSeconds((long) (d.get().minutes() * 60)));
+            }
+            return StepResult.EMPTY;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.athanor.agent.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class OptimizeBenchmarkCommandTest {
+
+    @TempDir
+    Path dir;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream oldOut;
+    private PrintStream oldErr;
+
+    @BeforeEach
+    void capture() {
+        oldOut = System.out;
+        oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+    }
+
+    private int run(String... args) {
+        return new CommandLine(new OptimizeBenchmarkCommand()).execute(args);
+    }
+
+    @Test
+    void printsOneCountPerRepeatAsJson() throws Exception {
+        Path csv = dir.resolve("history.csv");
+        StringBuilder b = new StringBuilder("temperature,gas,fraction\n");
+        for (int t = 800; t <= 1300; t += 50) {
+            for (String gas : new String[] {"air", "Ar"}) {
+                double f = (gas.equals("air") ? 1 : 0.8) * Math.exp(-Math.pow((t - 1100) / 150.0, 2));
+                b.append(t).append(',').append(gas).append(',').append(f).append('\n');
+            }
+        }
+        Files.writeString(csv, b.toString());
+
+        int code = run("--pool", csv.toString(), "--params", "temperature,gas", "--objective", "fraction", "--maximize",
+                "--strategy", "random", "--repeats", "4", "--seed", "3", "--json");
+
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        JsonNode json = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(json.get("strategy").asText()).isEqualTo("random");
+        assertThat(json.get("candidates").asInt()).isEqualTo(22);
+        assertThat(json.get("experimentsToBest")).hasSize(4);
+        assertThat(json.get("experimentsToTop5pct")).hasSize(4);
+        for (int i = 0; i < 4; i++) {
+            assertThat(json.get("experimentsToTop5pct").get(i).asInt()).isBetween(1, json.get("experimentsToBest").get(i).asInt());
+        }
+    }
+
+    @Test
+    void refusesContradictoryGoalsAndUnknownStrategies() throws Exception {
+        Path csv = Files.writeString(dir.resolve("a.csv"), "x,y\n1,2\n2,3\n");
+
+        assertThat(run("--pool", csv.toString(), "--maximize", "--minimize")).isEqualTo(ExitCodes.USAGE);
+        assertThat(run("--pool", csv.toString(), "--maximize", "--strategy", "annealing")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("not both").contains("unknown --strategy 'annealing'");
+    }
+
+    @Test
+    void reportsABadTableWithoutAStackTrace() throws Exception {
+        Path csv = Files.writeString(dir.resolve("bad.csv"), "x,y\n1,2\n2\n");
+
+        assertThat(run("--pool", csv.toString(), "--maximize")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("bad.csv: line 3").doesNotContain("Exception");
+    }
+}

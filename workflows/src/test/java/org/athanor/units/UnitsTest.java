@@ -1,0 +1,70 @@
+package org.athanor.units;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class UnitsTest {
+
+    @Test
+    void temperaturesConvertAffinely() {
+        assertThat(Units.convert(100, "°C", "°F")).isCloseTo(212, within(1e-9));
+        assertThat(Units.convert(-40, "°F", "°C")).isCloseTo(-40, within(1e-9));
+        assertThat(Units.convert(0, "K", "°C")).isCloseTo(-273.15, within(1e-9));
+        assertThat(Units.convert(1573, "K", "°C")).isCloseTo(1299.85, within(1e-9));
+        assertThat(Units.convert(32, "°F", "K")).isCloseTo(273.15, within(1e-9));
+    }
+
+    @Test
+    void rampsAreTemperatureDifferencesPerTime() {
+        assertThat(Units.convert(5, "°C/min", "K/min")).isCloseTo(5, within(1e-12));
+        assertThat(Units.convert(5, "°C/min", "K/h")).isCloseTo(300, within(1e-9));
+        assertThat(Units.convert(1, "°C/min", "°F/min")).isCloseTo(1.8, within(1e-12));
+        assertThat(Units.convert(2, "°C/s", "°C/min")).isCloseTo(120, within(1e-9));
+    }
+
+    @Test
+    void massTimeAngleWavenumberPowerFlowAndPressure() {
+        assertThat(Units.convert(500, "mg", "g")).isCloseTo(0.5, within(1e-12));
+        assertThat(Units.convert(12, "h", "min")).isCloseTo(720, within(1e-9));
+        assertThat(Units.convert(180, "deg", "rad")).isCloseTo(Math.PI, within(1e-12));
+        assertThat(Units.convert(1.5406, "Å", "nm")).isCloseTo(0.15406, within(1e-12));
+        assertThat(Units.convert(1, "cm-1", "cm-1")).isEqualTo(1);
+        assertThat(Units.convert(0.5, "W", "mW")).isCloseTo(500, within(1e-9));
+        assertThat(Units.convert(1, "L/min", "sccm")).isCloseTo(1000, within(1e-9));
+        assertThat(Units.convert(1, "atm", "Torr")).isCloseTo(760, within(1e-9));
+        assertThat(Units.convert(1, "bar", "kPa")).isCloseTo(100, within(1e-9));
+    }
+
+    @Test
+    void refusesToMixDimensions() {
+        assertThatThrownBy(() -> Units.convert(1, "°C", "g")).isInstanceOf(UnitException.class)
+                .hasMessageContaining("temperature").hasMessageContaining("mass");
+        assertThatThrownBy(() -> Units.convert(1, "K", "K/min")).hasMessageContaining("ramp");
+        assertThatThrownBy(() -> Units.convert(1, "furlong", "m")).hasMessageContaining("furlong");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"degC|°C", "C|°C", "celsius|°C", "℃|°C", "kelvin|K", "hours|h", "hr|h",
+            "°C min-1|°C/min", "K·min⁻¹|K/min", "°C per minute|°C/min", "C/min|°C/min", "degC/h|°C/h", "ml min-1|mL/min",
+            "mL/min|mL/min", "1/cm|cm-1", "cm^-1|cm-1", "cm⁻¹|cm-1", "°|deg", "degrees|deg", "mW|mW", "W|W",
+            "angstrom|Å", "minutes|min", "wt%|wt%", "mol%|mol%"})
+    void canonicalisesTheSpellingsUsersType(String typed, String canonical) {
+        assertThat(Units.canonical(typed)).isEqualTo(canonical);
+        assertThat(Units.isKnown(typed)).isTrue();
+    }
+
+    @Test
+    void dimensionsAreNamed() {
+        assertThat(Units.dimension("K/min")).isEqualTo("ramp");
+        assertThat(Units.dimension("cm-1")).isEqualTo("wavenumber");
+        assertThat(Units.dimension("sccm")).isEqualTo("flow");
+        assertThat(Units.dimension("mW")).isEqualTo("power");
+        assertThat(Units.dimension("deg")).isEqualTo("angle");
+        assertThat(Units.jsr385("K").getSymbol()).isEqualTo("K");
+    }
+}
