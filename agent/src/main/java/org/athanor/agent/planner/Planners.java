@@ -13,27 +13,34 @@ public final class Planners {
     private Planners() {
     }
 
-    private static final class Defaults {
+    // Separate holders: reading goals must not wait for the rule base to compile.
+    private static final class DefaultChemistry {
         static final Chemistry CHEMISTRY = MaterialsChemistry.standard();
-        static final LabState LAB_STATE = LabState.defaultSimulatedLab();
-        static final LabProfile LAB = LabProfile.of(LAB_STATE);
-        static final SafetyGate GATE = DroolsSafetyGate.standard(LAB_STATE);
+    }
+
+    private static final class DefaultLab {
+        static final LabState STATE = LabState.defaultSimulatedLab();
+        static final LabProfile PROFILE = LabProfile.of(STATE);
+    }
+
+    private static final class DefaultGate {
+        static final SafetyGate GATE = DroolsSafetyGate.standard(DefaultLab.STATE);
     }
 
     public static Chemistry chemistry() {
-        return Defaults.CHEMISTRY;
+        return DefaultChemistry.CHEMISTRY;
     }
 
     public static LabProfile lab() {
-        return Defaults.LAB;
+        return DefaultLab.PROFILE;
     }
 
     /** The Drools gate over the default simulated lab ({@code lab} must be {@link #lab()}). */
     public static SafetyGate gate(LabProfile lab) {
-        if (lab != Defaults.LAB) {
+        if (lab != DefaultLab.PROFILE) {
             throw new IllegalArgumentException("the standard gate vets against the default simulated lab only");
         }
-        return Defaults.GATE;
+        return DefaultGate.GATE;
     }
 
     /**

@@ -14,8 +14,8 @@ import org.athanor.workflow.Workflow;
 /**
  * Puts every plan through the gate and, on rejection, revises it within the user's constraints and the lab's limits:
  * slower ramp, another furnace, another crucible, lower temperature (only when the user did not set one), another
- * atmosphere (only when the user did not state one), more batches. Each round tries every single revision and keeps
- * the one the gate likes best; it stops after {@link #MAX_ROUNDS} rounds or when nothing helps.
+ * atmosphere (only when the user did not state one), more batches. Each round tries single revisions in a fixed order and
+ * keeps the first that removes an error; it stops after {@link #MAX_ROUNDS} rounds or when nothing helps.
  */
 public final class SafetyLoop {
 
@@ -41,15 +41,19 @@ public final class SafetyLoop {
         Candidate current = new Candidate("initial plan", first, workflow, gate.vet(workflow));
         List<String> revisions = new ArrayList<>();
         for (int round = 0; round < MAX_ROUNDS && !current.report().approved(); round++) {
+            // First improvement: revisions are tried in order of how often they fix a plan (ramp, vessel, furnace,
+            // atmosphere, temperature, batches), and the first that removes an error is kept. Vetting is the costly
+            // part, so the loop does not vet every alternative when an early one already helps.
             Candidate best = null;
             for (var revision : revisions(u, current.plan())) {
                 Workflow w = assemble.apply(revision.plan());
                 Candidate c = new Candidate(revision.description(), revision.plan(), w, gate.vet(w));
-                if (best == null || better(c.report(), best.report())) {
+                if (c.report().errors() < current.report().errors()) {
                     best = c;
+                    break;
                 }
             }
-            if (best == null || !better(best.report(), current.report())) {
+            if (best == null) {
                 break;
             }
             revisions.add(best.description() + " (gate: " + current.report().errorRules() + ")");
@@ -64,6 +68,11 @@ public final class SafetyLoop {
     /** Once approved, a crucible or furnace change that clears warnings without adding errors is taken. */
     private Candidate fewerWarnings(Understanding u, Candidate current, List<String> revisions, Function<SynthesisPlan, Workflow> assemble) {
         Candidate best = current;
+        boolean aboutVessel = current.report().findings().stream().anyMatch(f -> !f.isError() && f.message() != null
+                && f.message().toLowerCase(java.util.Locale.ROOT).contains(current.plan().crucible()));
+        if (!aboutVessel) {
+            return current;
+        }
         for (var revision : revisions(u, current.plan())) {
             if (!revision.description().startsWith("crucible")) {
                 continue;
@@ -78,13 +87,6 @@ public final class SafetyLoop {
             revisions.add(best.description() + " (clears gate warnings)");
         }
         return best;
-    }
-
-    private static boolean better(GateReport a, GateReport b) {
-        if (a.errors() != b.errors()) {
-            return a.errors() < b.errors();
-        }
-        return a.warnings() < b.warnings();
     }
 
     private record Revision(String description, SynthesisPlan plan) {

@@ -34,10 +34,18 @@ public class OfflinePlannerBenchmark {
     public int goal;
 
     private OfflinePlanner planner;
+    private org.athanor.agent.planner.goal.GoalReader reader;
 
     @Setup
     public void setUp() {
         planner = Planners.offline();
+        reader = planner.reader();
+    }
+
+    /** Goal understanding alone (notation normaliser and phrase readers), to separate it from gate time. */
+    @Benchmark
+    public org.athanor.agent.planner.goal.Understanding readGoalOnly() {
+        return reader.read(GOALS.get(goal));
     }
 
     @Benchmark
