@@ -47,7 +47,7 @@ public final class Gate {
     private final ApprovalTokens tokens;
     private final AuditLog audit;
     private final Clock clock;
-    private final WorkflowFacts workflowFacts = new WorkflowFacts(MaterialHazardTable.standard());
+    private final WorkflowFacts workflowFacts;
     private volatile LabHash lastLab = new LabHash(null, "");
 
     private record LabHash(LabState lab, String hash) {
@@ -58,6 +58,7 @@ public final class Gate {
         this.tokens = Objects.requireNonNull(tokens);
         this.audit = Objects.requireNonNull(audit);
         this.clock = Objects.requireNonNull(clock);
+        this.workflowFacts = new WorkflowFacts(MaterialHazardTable.standard(), rules);
     }
 
     /** The standard rule set with the system clock. */

@@ -11,16 +11,19 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import org.athanor.safety.fact.Classification;
+import org.athanor.safety.fact.Material;
 import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.internal.utils.KieHelper;
 
 /**
- * The safety rules, compiled once: DRL files and CSV decision tables from the classpath, in two knowledge bases
- * (plan-time and dispatch-time). Sessions are cheap and made per vet call. The version names the rule set and a hash of
+ * The safety rules, compiled once: DRL files and CSV decision tables from the classpath, in three knowledge bases
+ * (classification of precursors, plan-time verdicts, dispatch-time verdicts). Sessions are cheap and made per vet call. The version names the rule set and a hash of
  * every rule and table resource, so an audit entry says exactly which rules decided.
  */
 public final class RuleSet {
@@ -29,8 +32,9 @@ public final class RuleSet {
     public static final String RELEASE = "1.0.0";
 
     private static final String BASE = "/org/athanor/safety/";
+    static final List<String> CLASSIFICATION_RULES = List.of("rules/classification.drl");
     static final List<String> PLAN_RULES = List.of(
-            "rules/classification.drl",
+            "rules/samples.drl",
             "rules/envelope.drl",
             "rules/crucibles.drl",
             "rules/atmosphere.drl",
@@ -44,15 +48,28 @@ public final class RuleSet {
     /** Data the rules read that ships with them; part of the version hash. */
     static final List<String> RULE_DATA = List.of("data/materials-hazards.csv", "data/crucibles.csv");
 
+    private final KieBase classification;
     private final KieBase plan;
     private final KieBase dispatch;
+    private final KieSessionsPool classificationSessions;
+    private final KieSessionsPool planSessions;
+    private final KieSessionsPool dispatchSessions;
     private final String version;
 
-    private RuleSet(KieBase plan, KieBase dispatch, String version) {
+    private RuleSet(KieBase classification, KieBase plan, KieBase dispatch, String version) {
+        this.classification = classification;
         this.plan = plan;
         this.dispatch = dispatch;
+        // Pooled sessions are reset on dispose and keep their node memories, which a fresh session would have to
+        // allocate again for every vet (most of the cost of a small session on a large rule base).
+        this.classificationSessions = classification.newKieSessionsPool(POOL_SIZE);
+        this.planSessions = plan.newKieSessionsPool(POOL_SIZE);
+        this.dispatchSessions = dispatch.newKieSessionsPool(POOL_SIZE);
         this.version = version;
     }
+
+    /** Sessions kept per knowledge base; the pool grows when more callers vet at once. */
+    private static final int POOL_SIZE = 4;
 
     private static final class Standard {
         static final RuleSet RULES = load();
@@ -65,6 +82,7 @@ public final class RuleSet {
 
     static RuleSet load() {
         MessageDigest digest = sha256();
+        KieBase classification = build(CLASSIFICATION_RULES, digest);
         KieBase plan = build(PLAN_RULES, digest);
         KieBase dispatch = build(DISPATCH_RULES, digest);
         for (String data : RULE_DATA) {
@@ -72,7 +90,7 @@ public final class RuleSet {
             digest.update(read(data));
         }
         String hash = HexFormat.of().formatHex(digest.digest());
-        return new RuleSet(plan, dispatch, "athanor-safety " + RELEASE + "+sha256:" + hash.substring(0, 16));
+        return new RuleSet(classification, plan, dispatch, "athanor-safety " + RELEASE + "+sha256:" + hash.substring(0, 16));
     }
 
     /** "athanor-safety 1.0.0+sha256:…": release and the hash of the rule and table resources. */
@@ -83,30 +101,35 @@ public final class RuleSet {
     /** Names of every rule, for documentation and tests. */
     public List<String> ruleNames() {
         List<String> names = new ArrayList<>();
-        for (KieBase kb : List.of(plan, dispatch)) {
+        for (KieBase kb : List.of(classification, plan, dispatch)) {
             kb.getKiePackages().forEach(p -> p.getRules().forEach(r -> names.add(r.getName())));
         }
         return names;
     }
 
+    /** The groups a precursor belongs to, by the classification rules alone (no verdicts there). */
+    List<Classification> classify(Material material) {
+        return evaluate(classificationSessions, List.of(material), Classification.class);
+    }
+
     List<Violation> evaluatePlan(Collection<?> facts) {
-        return evaluate(plan, facts);
+        return evaluate(planSessions, facts, Violation.class);
     }
 
     List<Violation> evaluateDispatch(Collection<?> facts) {
-        return evaluate(dispatch, facts);
+        return evaluate(dispatchSessions, facts, Violation.class);
     }
 
-    private static List<Violation> evaluate(KieBase base, Collection<?> facts) {
-        KieSession session = base.newKieSession();
+    private static <T> List<T> evaluate(KieSessionsPool pool, Collection<?> facts, Class<T> result) {
+        KieSession session = pool.newKieSession();
         try {
             for (Object f : facts) {
                 session.insert(f);
             }
             session.fireAllRules();
-            List<Violation> out = new ArrayList<>();
-            for (Object v : session.getObjects(new ClassObjectFilter(Violation.class))) {
-                out.add((Violation) v);
+            List<T> out = new ArrayList<>();
+            for (Object v : session.getObjects(new ClassObjectFilter(result))) {
+                out.add(result.cast(v));
             }
             return out;
         } finally {

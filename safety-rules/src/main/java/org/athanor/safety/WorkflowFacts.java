@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.athanor.safety.fact.Classification;
 import org.athanor.safety.fact.DispenseFact;
 import org.athanor.safety.fact.GoalFact;
 import org.athanor.safety.fact.HeatFact;
@@ -53,11 +54,17 @@ final class WorkflowFacts {
             "raman", Map.of("laserWavelength", "length", "laserPower", "power", "rangeStart", "wavenumber",
                     "rangeEnd", "wavenumber", "exposure", "time"));
 
-    private final MaterialHazardTable hazards;
-    private final Map<String, Material> materials = new ConcurrentHashMap<>();
+    /** A precursor and the groups the classification rules put it in. */
+    private record Described(Material material, List<Classification> groups) {
+    }
 
-    WorkflowFacts(MaterialHazardTable hazards) {
+    private final MaterialHazardTable hazards;
+    private final RuleSet rules;
+    private final Map<String, Described> materials = new ConcurrentHashMap<>();
+
+    WorkflowFacts(MaterialHazardTable hazards, RuleSet rules) {
         this.hazards = hazards;
+        this.rules = rules;
     }
 
     List<Object> facts(Workflow workflow, LabState lab) {
@@ -108,7 +115,9 @@ final class WorkflowFacts {
             }
         }
         for (String f : formulas) {
-            facts.add(material(f));
+            Described d = described(f);
+            facts.add(d.material());
+            facts.addAll(d.groups());
         }
         facts.add(new Inventory(lab.inventory(), "lab inventory of " + lab.name()));
         workflowLevel(workflow, facts);
@@ -225,26 +234,31 @@ final class WorkflowFacts {
         return Double.isNaN(b) ? a : Math.max(a, b);
     }
 
-    /** Every step that must finish before step {@code i}; contains the step itself when it sits in a cycle. */
+    /**
+     * Every step that must finish before step {@code i}; contains the step's own id only when it sits in a cycle
+     * (steps are followed by position, so a duplicated id is not mistaken for a cycle).
+     */
     private static Set<String> ancestors(List<Step> steps, int i, Map<String, Integer> index) {
-        Set<String> seen = new HashSet<>();
+        Set<Integer> seen = new HashSet<>();
         Deque<Integer> todo = new ArrayDeque<>();
         todo.push(i);
-        boolean first = true;
         while (!todo.isEmpty()) {
             int k = todo.pop();
-            if (!first && !seen.add(steps.get(k).id())) {
-                continue;
-            }
-            first = false;
             for (String p : predecessors(steps, k)) {
                 Integer j = index.get(p);
-                if (j != null && !seen.contains(p)) {
+                if (j != null && seen.add(j)) {
                     todo.push(j);
                 }
             }
         }
-        return seen;
+        Set<String> ids = new HashSet<>();
+        for (int k : seen) {
+            ids.add(steps.get(k).id());
+        }
+        if (!seen.contains(i)) {
+            ids.remove(steps.get(i).id());
+        }
+        return ids;
     }
 
     private static List<String> predecessors(List<Step> steps, int k) {
@@ -256,16 +270,17 @@ final class WorkflowFacts {
     }
 
     /** Descriptions are cached per formula; the cap keeps arbitrary input from growing the cache without end. */
-    Material material(String formula) {
-        Material known = materials.get(formula);
+    private Described described(String formula) {
+        Described known = materials.get(formula);
         if (known != null) {
             return known;
         }
         Material m = describe(formula);
+        Described d = new Described(m, List.copyOf(rules.classify(m)));
         if (materials.size() < 10_000) {
-            materials.put(formula, m);
+            materials.put(formula, d);
         }
-        return m;
+        return d;
     }
 
     private Material describe(String formula) {

@@ -76,4 +76,9 @@ public record SimulatedLabOptions(String bindAddress, int opcUaPort, int mqttPor
         return new SimulatedLabOptions(address, opcUaPort, mqttPort, externalBrokerUri, clock, seed, inventoryGrams,
                 crucibles, opcUaUsers, approvals, dataDir);
     }
+
+    public SimulatedLabOptions withUsers(Map<String, String> users) {
+        return new SimulatedLabOptions(bindAddress, opcUaPort, mqttPort, externalBrokerUri, clock, seed, inventoryGrams,
+                crucibles, users, approvals, dataDir);
+    }
 }

@@ -95,9 +95,17 @@ public final class PatternProfile {
         double lorentzPart = 0.72928 * eta + 0.19289 * eta * eta + 0.07783 * eta * eta * eta;
         double gaussPart = Math.sqrt(Math.max(0, 1 - 0.74417 * eta - 0.24781 * eta * eta - 0.00810 * eta * eta * eta));
 
+        double strongest = 0;
+        for (double f2 : lines.f2) {
+            strongest = Math.max(strongest, f2);
+        }
+        double negligible = strongest * 1e-9; // systematic absences and rounding noise
         for (Radiation.Line line : instrument.radiation().lines()) {
             double lambda = line.wavelength();
             for (int i = 0; i < lines.d.length; i++) {
+                if (lines.f2[i] <= negligible) {
+                    continue;
+                }
                 double sinTheta = lambda / (2 * lines.d[i] * s);
                 if (sinTheta >= 1) {
                     continue;
@@ -137,20 +145,25 @@ public final class PatternProfile {
 
     private static void addPseudoVoigt(double[] grid, double[] out, double centre, double fwhm, double eta,
                                        double area, double window) {
-        int start = lowerBound(grid, centre - window);
-        double gaussNorm = 2 / fwhm * Math.sqrt(Math.log(2) / Math.PI);
         double gaussK = 4 * Math.log(2) / (fwhm * fwhm);
-        double lorentzNorm = 2 / (Math.PI * fwhm);
         double lorentzK = 4 / (fwhm * fwhm);
-        double end = centre + window;
-        for (int j = start; j < grid.length && grid[j] <= end; j++) {
-            double x = grid[j] - centre;
-            double x2 = x * x;
-            double value = eta * lorentzNorm / (1 + lorentzK * x2);
-            if (eta < 1) {
-                value += (1 - eta) * gaussNorm * Math.exp(-gaussK * x2);
+        double lorentzAmp = area * eta * 2 / (Math.PI * fwhm);
+        double gaussAmp = area * (1 - eta) * 2 / fwhm * Math.sqrt(Math.log(2) / Math.PI);
+        if (lorentzAmp > 0) {
+            double end = centre + window;
+            for (int j = lowerBound(grid, centre - window); j < grid.length && grid[j] <= end; j++) {
+                double x = grid[j] - centre;
+                out[j] += lorentzAmp / (1 + lorentzK * x * x);
             }
-            out[j] += area * value;
+        }
+        if (gaussAmp > 0) {
+            // beyond 3.5 FWHM the Gaussian is below 1e-14 of its peak
+            double reach = 3.5 * fwhm;
+            double end = centre + reach;
+            for (int j = lowerBound(grid, centre - reach); j < grid.length && grid[j] <= end; j++) {
+                double x = grid[j] - centre;
+                out[j] += gaussAmp * Math.exp(-gaussK * x * x);
+            }
         }
     }
 

@@ -73,7 +73,10 @@ final class ReciprocalSpace {
         int[] l = new int[n];
         double[] g = new double[n];
         double[] f2 = new double[n];
-        Map<Long, Double> friedel = new HashMap<>();
+        // |F(h·R)| = |F(h)| for every rotation R of the group that built the cell, and |F(−h)| = |F(h)| (Friedel):
+        // compute one reflection per equivalence class and copy it to the others
+        int[][] rotations = integerRotations(structure.spaceGroup());
+        Map<Long, Double> known = new HashMap<>();
         for (int i = 0; i < n; i++) {
             long[] key = keys.get(i);
             h[i] = (int) key[1];
@@ -82,16 +85,43 @@ final class ReciprocalSpace {
             double inv = h[i] * h[i] * gs[0] + k[i] * k[i] * gs[4] + l[i] * l[i] * gs[8]
                     + 2 * (h[i] * k[i] * gs[1] + h[i] * l[i] * gs[2] + k[i] * l[i] * gs[5]);
             g[i] = Math.sqrt(inv);
-            long mate = pack(-h[i], -k[i], -l[i]);
-            Double known = friedel.remove(mate);
-            if (known != null) {
-                f2[i] = known;
+            Double value = known.get(pack(h[i], k[i], l[i]));
+            if (value != null) {
+                f2[i] = value;
             } else {
                 f2[i] = atoms.structureFactorSquared(h[i], k[i], l[i], inv / 4);
-                friedel.put(pack(h[i], k[i], l[i]), f2[i]);
+                for (int[] r : rotations) {
+                    int hr = h[i] * r[0] + k[i] * r[3] + l[i] * r[6];
+                    int kr = h[i] * r[1] + k[i] * r[4] + l[i] * r[7];
+                    int lr = h[i] * r[2] + k[i] * r[5] + l[i] * r[8];
+                    known.put(pack(hr, kr, lr), f2[i]);
+                    known.put(pack(-hr, -kr, -lr), f2[i]);
+                }
             }
         }
         return new ReciprocalSpace(n, h, k, l, g, f2);
+    }
+
+    /** The distinct integer rotation parts of the group's operations (identity at least). */
+    private static int[][] integerRotations(SpaceGroup group) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<int[]> out = new ArrayList<>();
+        out.add(new int[] {1, 0, 0, 0, 1, 0, 0, 0, 1});
+        seen.add(java.util.Arrays.toString(out.get(0)));
+        for (SymmetryOperation op : group.operations()) {
+            double[] r = op.rotation();
+            int[] ir = new int[9];
+            for (int i = 0; i < 9; i++) {
+                ir[i] = (int) Math.rint(r[i]);
+                if (Math.abs(r[i] - ir[i]) > 1e-9) {
+                    return new int[][] {{1, 0, 0, 0, 1, 0, 0, 0, 1}};
+                }
+            }
+            if (seen.add(java.util.Arrays.toString(ir))) {
+                out.add(ir);
+            }
+        }
+        return out.toArray(new int[0][]);
     }
 
     private static long pack(int h, int k, int l) {

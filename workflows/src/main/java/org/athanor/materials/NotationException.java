@@ -16,6 +16,12 @@ public class NotationException extends IllegalArgumentException {
         this.position = position;
     }
 
+    /** User-input errors need no stack trace, and the text scanner tries many tokens that fail: keep them cheap. */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
+    }
+
     public String input() {
         return input;
     }

@@ -22,6 +22,10 @@ public final class NotationNormalizer {
     /** Adducts after a hydrate dot do not make an input an oxide sum. */
     private static final Set<String> ADDUCTS = Set.of("H2O", "D2O", "NH3", "H2O2", "HF");
 
+    private static final java.util.regex.Pattern LEADING_NUMBER = java.util.regex.Pattern.compile("^[0-9.]+");
+    private static final java.util.regex.Pattern THREE_LOWER = java.util.regex.Pattern.compile("[a-z]{3,}");
+    private static final java.util.regex.Pattern LOWER_BETWEEN_DIGITS = java.util.regex.Pattern.compile("\\d.*[a-z]{3,}.*\\d");
+
     private NotationNormalizer() {
     }
 
@@ -77,7 +81,7 @@ public final class NotationNormalizer {
             return false;
         }
         for (String t : terms.subList(1, terms.size())) {
-            if (!ADDUCTS.contains(t.replaceFirst("^[0-9.]+", ""))) {
+            if (!ADDUCTS.contains(LEADING_NUMBER.matcher(t).replaceFirst(""))) {
                 return true;
             }
         }
@@ -137,7 +141,7 @@ public final class NotationNormalizer {
     }
 
     private static boolean looksLikeWords(String s) {
-        return s.matches("(?s).*[a-z]{3,}.*") && !s.matches(".*\\d.*[a-z]{3,}.*\\d.*");
+        return THREE_LOWER.matcher(s).find() && !LOWER_BETWEEN_DIGITS.matcher(s).find();
     }
 
     private static NotationException unknownName(String input, String s) {

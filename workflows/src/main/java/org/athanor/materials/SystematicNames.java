@@ -28,6 +28,10 @@ final class SystematicNames {
     private record Ion(String formula, int charge, boolean polyatomic) {
     }
 
+    private static final Pattern TRAILING_NUMERAL = Pattern.compile("\\(.*\\)$");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern SPACE_BEFORE_NUMERAL = Pattern.compile(" \\(");
+    private static final Pattern ANHYDROUS_AFTER = Pattern.compile(",? anhydrous$");
     private static final Pattern CATION = Pattern.compile("([a-z]+)(?:\\((i{1,3}|iv|v|vi{0,3}|ii,iii|ii,iv)\\))?");
     private static final String[] PREFIXES = {"mono", "di", "tri", "tetra", "penta", "hexa", "hepta", "octa", "nona", "deca"};
     private static final Map<String, Double> HYDRATES = Map.ofEntries(
@@ -88,7 +92,7 @@ final class SystematicNames {
 
     /** True if the word could be part of a systematic name (a cation, anion, prefix or hydrate word). */
     static boolean knowsWord(String word) {
-        String w = word.toLowerCase(Locale.ROOT).replaceAll("\\(.*\\)$", "");
+        String w = TRAILING_NUMERAL.matcher(word.toLowerCase(Locale.ROOT)).replaceAll("");
         if (HYDRATES.containsKey(w) || SIMPLE_ANIONS.containsKey(w) || POLY_ANIONS.containsKey(w) || B_SITE.containsKey(w)
                 || w.equals("ammonium") || w.equals("hydrogen") || w.equals("dihydrogen") || w.equals("anhydrous")
                 || OxidationStates.traditional(w).isPresent() || Element.byName(w).isPresent()) {
@@ -104,9 +108,15 @@ final class SystematicNames {
 
     /** The formula a systematic or traditional name stands for, if the name is one. */
     static Optional<Reading> read(String name) {
-        String s = name.toLowerCase(Locale.ROOT).trim().replaceAll("\\s+", " ").replaceAll(" \\(", "(")
-                .replace("sulph", "sulf").replace("aluminum", "aluminium").replace("cesium", "caesium");
-        s = s.replaceAll("^anhydrous ", "").replaceAll(",? anhydrous$", "");
+        String s = SPACE_BEFORE_NUMERAL.matcher(SPACES.matcher(name.toLowerCase(Locale.ROOT).trim()).replaceAll(" "))
+                .replaceAll("(").replace("sulph", "sulf").replace("aluminum", "aluminium").replace("cesium", "caesium");
+        if (s.startsWith("anhydrous ")) {
+            s = s.substring("anhydrous ".length());
+        }
+        s = ANHYDROUS_AFTER.matcher(s).replaceAll("");
+        if (s.indexOf(' ') < 0) {
+            return Optional.empty(); // systematic names have at least a cation and an anion word
+        }
         List<String> words = new ArrayList<>(List.of(s.split(" ")));
         double water = 0;
         if (words.size() > 1 && HYDRATES.containsKey(words.get(words.size() - 1))) {

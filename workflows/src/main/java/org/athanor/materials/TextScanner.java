@@ -22,6 +22,11 @@ import java.util.regex.Pattern;
 final class TextScanner {
 
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}₀-₉()\\[\\]·•.\\-+δ$\u0305]+");
+    private static final Pattern PHRASE = Pattern.compile("[\\p{L}'’()IVXivx,]+(?:[ \\-][\\p{L}'’()IVXivx,]+)*");
+    private static final Pattern NUMERAL = Pattern.compile("\\([IVXivx,]+\\)");
+    /** A hyphen followed by an English word ending a token: "-coated", "-doped", "-based", "-rich". */
+    private static final Pattern WORD_SUFFIX = Pattern.compile("-[a-z]{2,}.*$");
+    private static final Set<String> DOPANT_WORDS = Set.of("doped", "substituted", "containing", "bearing");
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'’]*(?:\\((?:[IVivx,]+)\\))?");
     /** Two-letter symbols that are common English words or abbreviations. */
     private static final Set<String> ENGLISH = Set.of("In", "As", "No", "Be", "He", "At", "Am", "Es", "Ho", "Pa", "Po",
@@ -68,6 +73,15 @@ final class TextScanner {
             }
             if (end <= start) {
                 continue;
+            }
+            Matcher suffix = WORD_SUFFIX.matcher(text.substring(start, end));
+            if (suffix.find() && suffix.start() > 0) {
+                String head = text.substring(start, start + suffix.start());
+                String word = suffix.group().substring(1);
+                boolean compound = head.chars().anyMatch(Character::isDigit) || head.chars().filter(Character::isUpperCase).count() > 1;
+                if (compound || DOPANT_WORDS.stream().anyMatch(word::startsWith)) {
+                    end = start + suffix.start(); // "TiO2-coated", "LiFePO4-based", "Al-doped"; not "Co-precipitate"
+                }
             }
             String token = text.substring(start, end);
             int at = start;
@@ -155,11 +169,15 @@ final class TextScanner {
         }
         int longest = Math.max(5, NameTable.standard().longestNameWords());
         for (int i = 0; i < words.size(); i++) {
+            Word head = words.get(i);
+            if (!canStartAName(text.substring(head.start(), head.end()))) {
+                continue;
+            }
             for (int n = Math.min(longest, words.size() - i); n >= 1; n--) {
                 Word first = words.get(i);
                 Word last = words.get(i + n - 1);
                 String phrase = text.substring(first.start(), last.end());
-                if (!phrase.matches("[\\p{L}'’()IVXivx,]+(?:[ \\-][\\p{L}'’()IVXivx,]+)*")) {
+                if (!PHRASE.matcher(phrase).matches()) {
                     continue; // words must be separated by one space or hyphen
                 }
                 Optional<NormalizedFormula> n0 = nameReading(phrase);
@@ -170,6 +188,16 @@ final class TextScanner {
                 }
             }
         }
+    }
+
+    /** First words of the table's names, lower case ("soda" of "soda ash", "h" of "h-BN"). */
+    private static final Set<String> FIRST_WORDS = NameTable.standard().entries().stream()
+            .map(e -> e.name().toLowerCase(java.util.Locale.ROOT).split("[ \\-]")[0])
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    private static boolean canStartAName(String word) {
+        String w = word.toLowerCase(java.util.Locale.ROOT);
+        return FIRST_WORDS.contains(w) || SystematicNames.knowsWord(w);
     }
 
     private static Optional<NormalizedFormula> nameReading(String phrase) {
@@ -184,7 +212,7 @@ final class TextScanner {
         if (e.isEmpty() && !phrase.contains(" ") && Element.byName(phrase).isEmpty()) {
             return Optional.empty();
         }
-        String withoutNumerals = phrase.replaceAll("\\([IVXivx,]+\\)", "");
+        String withoutNumerals = NUMERAL.matcher(phrase).replaceAll("");
         if (!withoutNumerals.equals(withoutNumerals.toLowerCase(java.util.Locale.ROOT))
                 && !Character.isUpperCase(phrase.charAt(0))) {
             return Optional.empty(); // "iRON" is not a word anyone writes

@@ -25,9 +25,17 @@ class PymatgenSuiteTest {
 
     private static final String SUITE = "/org/athanor/crystal/xrd-reference/pymatgen-suite/";
 
+    private static final java.util.Map<String, JsonNode> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static JsonNode json(String resource) throws IOException {
+        JsonNode cached = PARSED.get(resource);
+        if (cached != null) {
+            return cached;
+        }
         try (InputStream in = PymatgenSuiteTest.class.getResourceAsStream(resource)) {
-            return new ObjectMapper().readTree(in);
+            JsonNode node = new ObjectMapper().readTree(in);
+            PARSED.put(resource, node);
+            return node;
         }
     }
 

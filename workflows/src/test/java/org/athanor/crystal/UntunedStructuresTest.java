@@ -41,9 +41,17 @@ class UntunedStructuresTest {
         return cases.stream();
     }
 
+    private static final java.util.Map<String, JsonNode> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static JsonNode json(String resource) throws IOException {
+        JsonNode cached = PARSED.get(resource);
+        if (cached != null) {
+            return cached;
+        }
         try (InputStream in = UntunedStructuresTest.class.getResourceAsStream(resource)) {
-            return new ObjectMapper().readTree(in);
+            JsonNode node = new ObjectMapper().readTree(in);
+            PARSED.put(resource, node);
+            return node;
         }
     }
 

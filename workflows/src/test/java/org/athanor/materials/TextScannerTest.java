@@ -82,4 +82,32 @@ class TextScannerTest {
         assertThat(formulas("Hydrate C3S to C-S-H and portlandite over 28 days"))
                 .containsExactly("Ca3SiO5", NotationNormalizer.normalize("C-S-H").formula(), Formula.parse("Ca(OH)2").formula());
     }
+
+    @Test
+    void aHyphenatedDescriptorDoesNotHideTheFormula() {
+        assertThat(spans("Spray TiO2-coated LiFePO4-based cathodes with Al-doped ZnO")).containsExactly("TiO2", "LiFePO4", "Al", "ZnO");
+    }
+
+    /** The design-goal sentences of the project brief, with the target each names. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "Synthesize 2 g of SrTiO3 from SrCO3 and TiO2, confirm by XRD, maximum 1200 °C.|SrTiO3",
+            "Prepare 1 g of anorthite CaO·Al2O3·2SiO2 and record an XRD pattern.|CaAl2Si2O8",
+            "Make belite (C2S) for a cement study, no hotter than 1400 °C, XRD to check.|Ca2SiO4",
+            "Produce 3 g of LiMn2O4 spinel in air at 800 °C for 10 h, then XRD and Raman.|LiMn2O4",
+            "Prepare CaTiO3 perovskite, keep the furnace below 1573 K, XRD.|CaTiO3",
+            "Make 1 g of fayalite Fe2SiO4 under argon and check it by XRD.|Fe2SiO4",
+            "Prepare 4 g of gahnite ZnAl2O4, ramp no faster than 2 °C/min, XRD.|ZnAl2O4",
+            "Calcine limestone to quicklime (CaO) at 1000 °C for 4 h.|CaO",
+            "Make LFP cathode powder under nitrogen, XRD and Raman.|LiFePO4",
+            "Synthesize 0.5 g of Li2TiO3 below 900 °C with an XRD check.|Li2TiO3",
+            "Fire 5 g of cordierite 2MgO·2Al2O3·5SiO2 at 1350 °C, then XRD.|Mg2Al4Si5O18",
+            "Make tricalcium aluminate (C3A) and ye'elimite (C4A3S̅) clinker minerals.|Ca3Al2O6",
+            "Synthesise 2 g of BTO by the mixed-oxide route.|BaTiO3",
+            "Prepare strontium zirconate from its carbonate and zirconia at 1400 °C.|SrZrO3",
+            "Sinter 8YSZ pellets at 1450 °C for 2 h.|Zr0.852Y0.148O1.926"})
+    void findsTheTargetOfEachGoalSentence(String goal, String target) {
+        assertThat(NotationNormalizer.findInText(goal)).extracting(m -> m.normalized().composition())
+                .anyMatch(c -> c.sameRatiosAs(Formula.parse(target)));
+    }
 }

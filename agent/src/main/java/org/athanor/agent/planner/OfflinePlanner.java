@@ -63,9 +63,20 @@ public final class OfflinePlanner implements Planner {
             return new PlanResult(u.goal(), PlanResult.Verdict.APPROVED, outcome.workflow(), outcome.report().findings(), null, u, notes, "offline");
         }
         List<Finding> errors = outcome.report().findings().stream().filter(Finding::isError).toList();
+        if (errors.stream().allMatch(OfflinePlanner::needsOperatorApproval)) {
+            // Nothing the planner may change: the gate asks a person to approve a hazardous material. The plan is
+            // returned unapproved; the planner never adds approvals itself.
+            String reason = "the plan needs an operator's approval before it may run: "
+                    + errors.stream().map(Finding::message).distinct().collect(Collectors.joining("; "));
+            return new PlanResult(u.goal(), PlanResult.Verdict.REJECTED, outcome.workflow(), outcome.report().findings(), reason, u, notes, "offline");
+        }
         String reason = "cannot be made safe within your constraints and the lab's limits; the safety gate forbids it: "
                 + errors.stream().map(f -> f.rule() + " (" + f.message() + ")").distinct().collect(Collectors.joining("; "));
         return refused(u, notes, outcome.report().findings(), reason);
+    }
+
+    private static boolean needsOperatorApproval(Finding f) {
+        return f.rule().toLowerCase(java.util.Locale.ROOT).contains("approval");
     }
 
     private static PlanResult refused(Understanding u, List<String> notes, List<Finding> findings, String reason) {

@@ -1,10 +1,11 @@
 package org.athanor.agent.planner;
 
 import org.athanor.agent.planner.chemistry.Chemistry;
-import org.athanor.agent.planner.chemistry.InterimChemistry;
+import org.athanor.agent.planner.chemistry.MaterialsChemistry;
 import org.athanor.agent.planner.recipe.LabProfile;
-import org.athanor.agent.planner.safety.InterimGate;
+import org.athanor.agent.planner.safety.DroolsSafetyGate;
 import org.athanor.agent.planner.safety.SafetyGate;
+import org.athanor.safety.lab.LabState;
 
 /** Wires the planner to the materials core and the safety gate for the default simulated lab. */
 public final class Planners {
@@ -12,16 +13,27 @@ public final class Planners {
     private Planners() {
     }
 
+    private static final class Defaults {
+        static final Chemistry CHEMISTRY = MaterialsChemistry.standard();
+        static final LabState LAB_STATE = LabState.defaultSimulatedLab();
+        static final LabProfile LAB = LabProfile.of(LAB_STATE);
+        static final SafetyGate GATE = DroolsSafetyGate.standard(LAB_STATE);
+    }
+
     public static Chemistry chemistry() {
-        return new InterimChemistry();
+        return Defaults.CHEMISTRY;
     }
 
     public static LabProfile lab() {
-        return LabProfile.defaultSimulatedLab();
+        return Defaults.LAB;
     }
 
+    /** The Drools gate over the default simulated lab ({@code lab} must be {@link #lab()}). */
     public static SafetyGate gate(LabProfile lab) {
-        return new InterimGate(lab);
+        if (lab != Defaults.LAB) {
+            throw new IllegalArgumentException("the standard gate vets against the default simulated lab only");
+        }
+        return Defaults.GATE;
     }
 
     /**

@@ -88,7 +88,7 @@ public record LabConfig(String name, List<InstrumentConfig> instruments, List<Cr
         }
         LabConfig config = new LabConfig(doc.name(), doc.instruments(), doc.crucibles(), doc.inventory(), baseDir);
         new LabConfigValidator(fileName, YamlLocations.of(yaml)).validate(config);
-        return config;
+        return baseDir == null ? config : config.withFilesRelativeTo(baseDir);
     }
 
     private static LabConfigException bindingError(String file, JsonProcessingException e, String yaml) {
@@ -151,6 +151,21 @@ public record LabConfig(String name, List<InstrumentConfig> instruments, List<Cr
     private static String parentOf(String path) {
         int dot = path.lastIndexOf('.');
         return dot < 0 ? "the top level" : path.substring(0, dot);
+    }
+
+    /** Password files are named relative to the lab file; drivers get them as absolute paths. */
+    private LabConfig withFilesRelativeTo(Path dir) {
+        List<InstrumentConfig> copy = new ArrayList<>();
+        for (InstrumentConfig i : instruments) {
+            Credentials c = i.credentials();
+            if (c != null && c.passwordFile() != null) {
+                c = new Credentials(c.username(), c.passwordEnv(), dir.resolve(c.passwordFile()).toString());
+                i = new InstrumentConfig(i.id(), i.kind(), i.protocol(), i.endpoint(), i.model(), c, i.opcua(), i.mqtt(),
+                        i.capabilities(), i.limits(), i.nodes());
+            }
+            copy.add(i);
+        }
+        return new LabConfig(name, copy, crucibles, inventory, dir);
     }
 
     public Optional<InstrumentConfig> instrument(String id) {

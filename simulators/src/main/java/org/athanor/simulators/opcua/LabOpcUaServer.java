@@ -52,14 +52,21 @@ public final class LabOpcUaServer implements AutoCloseable {
     private final FileBasedTrustListManager trustList;
     private final X509Certificate certificate;
     private final String endpointUrl;
+    private final Path pki;
 
     private LabOpcUaServer(OpcUaServer server, LabNamespace namespace, FileBasedTrustListManager trustList,
-                           X509Certificate certificate, String endpointUrl) {
+                           X509Certificate certificate, String endpointUrl, Path pki) {
         this.server = server;
         this.namespace = namespace;
         this.trustList = trustList;
         this.certificate = certificate;
         this.endpointUrl = endpointUrl;
+        this.pki = pki;
+    }
+
+    /** Where the server certificate (own/certs/server.der) and the trust list (trusted/, rejected/) live. */
+    public Path pkiDirectory() {
+        return pki;
     }
 
     public static LabOpcUaServer start(String bindAddress, int port, Path dataDir, Map<String, String> users,
@@ -142,7 +149,7 @@ public final class LabOpcUaServer implements AutoCloseable {
         namespace.startup();
         server.startup().get(30, TimeUnit.SECONDS);
         String url = "opc.tcp://" + hostname + ":" + port + PATH;
-        return new LabOpcUaServer(server, namespace, trustList, certificate, url);
+        return new LabOpcUaServer(server, namespace, trustList, certificate, url, pki);
     }
 
     public String endpointUrl() {

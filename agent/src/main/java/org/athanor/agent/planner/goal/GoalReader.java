@@ -179,7 +179,8 @@ public final class GoalReader {
     }
 
     private static Understanding.TargetReading chooseWithinGroup(Draft d, List<Mention> group) {
-        Mention chosen = group.stream().filter(m -> !"name".equals(m.notation())).findFirst().orElse(group.get(0));
+        // The first mention is the head ("belite (C2S)", "LiMn2O4 spinel"); what follows explains or qualifies it.
+        Mention chosen = group.get(0);
         String name = group.stream().filter(m -> m.name() != null).map(Mention::name).findFirst().orElse(null);
         for (Mention m : group) {
             if (m != chosen && !m.sameSubstanceAs(chosen)) {

@@ -73,4 +73,24 @@ public record LabProfile(
         furnaces.forEach(f -> ids.add(f.id()));
         return ids;
     }
+
+    /** The planner's view of a lab configuration: the first instrument per action, every furnace, crucibles and inventory. */
+    public static LabProfile of(org.athanor.safety.lab.LabState lab) {
+        java.util.function.Function<String, org.athanor.safety.lab.Instrument> first = action -> lab.instruments().stream()
+                .filter(i -> i.performs(action)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("lab '" + lab.name() + "' has no instrument for " + action));
+        List<FurnaceSpec> furnaces = lab.instruments().stream().filter(org.athanor.safety.lab.Instrument::isFurnace)
+                .map(i -> new FurnaceSpec(i.id(), i.kind().startsWith("tube") ? "tube" : "box", i.maxTemperatureC(), i.maxRampCPerMin(),
+                        i.gases(), i.maxH2Percent(), i.slots()))
+                .toList();
+        // Preference order: alumina is the default vessel; the others are alternatives the safety loop may try.
+        List<String> order = List.of("alumina", "magnesia", "zirconia", "platinum", "quartz", "boron-nitride", "graphite");
+        List<String> crucibles = lab.crucibles().stream().map(org.athanor.safety.lab.CrucibleSpec::material)
+                .sorted(java.util.Comparator.comparingInt(m -> order.indexOf(m) < 0 ? order.size() : order.indexOf(m))).toList();
+        double capacity = lab.crucibles().stream().mapToDouble(org.athanor.safety.lab.CrucibleSpec::capacityG).filter(Double::isFinite).min().orElse(15);
+        var dispenser = first.apply("dispense");
+        return new LabProfile(dispenser.id(), first.apply("mix").id(), first.apply("transfer").id(), first.apply("xrd").id(),
+                first.apply("raman").id(), furnaces, crucibles, lab.inventory(), capacity, dispenser.minDoseG(), dispenser.maxDoseG(),
+                first.apply("mix").maxMixMinutes());
+    }
 }

@@ -25,8 +25,10 @@ public final class WorkflowAssembler {
 
     public Workflow assemble(String id, Understanding u, SynthesisPlan plan, LabProfile lab) {
         List<Step> steps = new ArrayList<>();
+        List<String> previous = List.of();
         for (int b = 1; b <= plan.batches(); b++) {
-            batch(steps, "S" + b, plan, lab);
+            // Batches run one after another: the mill and the robot hold one sample at a time (RULES.md §1).
+            previous = List.of(batch(steps, "S" + b, plan, lab, previous));
         }
         Map<String, Double> composition = new LinkedHashMap<>(plan.composition());
         Quantity mass = u.productMass() != null ? u.productMass() : Quantity.of(plan.productGramsPerBatch() * plan.batches(), "g");
@@ -43,12 +45,13 @@ public final class WorkflowAssembler {
         return new Workflow(id, u.goal(), target, constraints, steps);
     }
 
-    private static void batch(List<Step> steps, String sample, SynthesisPlan plan, LabProfile lab) {
+    /** Appends one batch's steps, the first waiting for {@code after}; returns the id of the batch's last step. */
+    private static String batch(List<Step> steps, String sample, SynthesisPlan plan, LabProfile lab, List<String> after) {
         List<String> dispensed = new ArrayList<>();
         int i = 1;
         for (Dose dose : plan.doses()) {
             String id = sample + "-dispense-" + i++;
-            steps.add(step(id, "dispense", lab.dispenser(), sample, List.of(), Map.of(
+            steps.add(step(id, "dispense", lab.dispenser(), sample, after, Map.of(
                     "material", dose.material(), "mass", Quantity.of(round(dose.grams(), 4), "g"))));
             dispensed.add(id);
         }
@@ -85,8 +88,9 @@ public final class WorkflowAssembler {
             if (plan.raman()) {
                 methods.add("raman");
             }
-            add(steps, sample + "-analyze", "analyze", null, sample, List.of(last), Map.of("target", plan.targetFormula(), "methods", methods));
+            last = add(steps, sample + "-analyze", "analyze", null, sample, List.of(last), Map.of("target", plan.targetFormula(), "methods", methods));
         }
+        return last;
     }
 
     private static String add(List<Step> steps, String id, String action, String instrument, String sample, List<String> after, Map<String, Object> params) {

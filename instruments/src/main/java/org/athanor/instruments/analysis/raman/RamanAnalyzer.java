@@ -53,7 +53,7 @@ public final class RamanAnalyzer {
             net[i] = y[i] - baseline[i];
         }
         int halfWidth = Math.max(2, (int) Math.round(3.0 / step));
-        List<DetectedPeak> detected = new PeakSearch(halfWidth, 5.0, 0.01, (int) Math.round(60 / step)).find(x, y, baseline);
+        List<DetectedPeak> detected = new PeakSearch(halfWidth, 5.0, 0.01, (int) Math.round(60 / step), 150).find(x, y, baseline);
         List<FittedPeak> peaks = PeakFitter.fit(x, net, detected);
         double tolerance = Math.max(MATCH_TOLERANCE, step);
         double offset = bestOffset(peaks, x[0], x[x.length - 1], tolerance);

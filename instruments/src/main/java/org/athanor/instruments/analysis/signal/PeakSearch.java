@@ -19,6 +19,7 @@ public final class PeakSearch {
     private final double minSignificance;
     private final double minRelativeHeight;
     private final int prominenceWindow;
+    private final double maxFwhm;
 
     /**
      * @param smoothingHalfWidth Savitzky–Golay half-width in points (about half the narrowest peak's FWHM in points)
@@ -26,8 +27,10 @@ public final class PeakSearch {
      * @param minRelativeHeight  smallest height relative to the tallest peak, a floor for noise-free data
      * @param prominenceWindow   points searched on each side for the valley a peak must rise above; a few times
      *                           the broadest expected peak width, so that wiggles on a broad hump are not peaks
+     * @param maxFwhm            widest feature still called a peak, on the axis's units (broader is background)
      */
-    public PeakSearch(int smoothingHalfWidth, double minSignificance, double minRelativeHeight, int prominenceWindow) {
+    public PeakSearch(int smoothingHalfWidth, double minSignificance, double minRelativeHeight, int prominenceWindow, double maxFwhm) {
+        this.maxFwhm = maxFwhm;
         this.smoothingHalfWidth = smoothingHalfWidth;
         this.minSignificance = minSignificance;
         this.minRelativeHeight = minRelativeHeight;
@@ -69,7 +72,11 @@ public final class PeakSearch {
             if (significance < minSignificance) {
                 continue;
             }
-            peaks.add(new DetectedPeak(refinedPosition(x, smooth, i), height, fwhm(x, smooth, i), significance));
+            double width = fwhm(x, smooth, i);
+            if (width > maxFwhm) {
+                continue;
+            }
+            peaks.add(new DetectedPeak(refinedPosition(x, smooth, i), height, width, significance));
         }
         return peaks;
     }
@@ -101,15 +108,20 @@ public final class PeakSearch {
     }
 
     /**
-     * c in σ = c·√y, from the median absolute second difference scaled by √y: for white noise
-     * yᵢ − (yᵢ₋₁ + yᵢ₊₁)/2 has variance 1.5σ², and peaks, being a minority of points, barely move the median.
+     * c in σ = c·√y, from the median absolute lagged second difference scaled by √y: for white noise
+     * yᵢ − (yᵢ₋ₗ + yᵢ₊ₗ)/2 has variance 1.5σ², and peaks, being a minority of points, barely move the median. The
+     * lag ℓ (the smoothing half-width) keeps detector-correlated neighbours (oversampled scans) from hiding the noise.
      */
-    private static double noiseScale(double[] raw, double floor) {
+    private double noiseScale(double[] raw, double floor) {
         int n = raw.length;
-        double[] z = new double[n - 2];
-        for (int i = 1; i < n - 1; i++) {
-            double second = raw[i] - 0.5 * (raw[i - 1] + raw[i + 1]);
-            z[i - 1] = Math.abs(second) / Math.sqrt(Math.max(raw[i] - floor, 1.0));
+        int lag = Math.max(1, smoothingHalfWidth);
+        if (n < 2 * lag + 3) {
+            lag = 1;
+        }
+        double[] z = new double[n - 2 * lag];
+        for (int i = lag; i < n - lag; i++) {
+            double second = raw[i] - 0.5 * (raw[i - lag] + raw[i + lag]);
+            z[i - lag] = Math.abs(second) / Math.sqrt(Math.max(raw[i] - floor, 1.0));
         }
         Arrays.sort(z);
         return MAD_TO_SIGMA * z[z.length / 2] / Math.sqrt(1.5);

@@ -13,8 +13,16 @@ import java.util.Objects;
  * @param dSpacings   reflection d-spacings in Å, at the reference cell
  * @param intensities integrated intensities of those reflections, same order, any common scale
  * @param profile     simulated profile at unit scale
+ * @param deformation how lines and profile follow per-axis stretches, or null when only isotropic strain applies
+ * @param axisScales  the per-axis stretches already applied to the library cell (1, 1, 1 for the library phase)
  */
-public record LibraryPhase(String id, String formula, double[] dSpacings, double[] intensities, PhaseProfile profile) {
+public record LibraryPhase(String id, String formula, double[] dSpacings, double[] intensities, PhaseProfile profile,
+                           CellDeformation deformation, double[] axisScales) {
+
+    /** A phase that follows isotropic strain only. */
+    public LibraryPhase(String id, String formula, double[] dSpacings, double[] intensities, PhaseProfile profile) {
+        this(id, formula, dSpacings, intensities, profile, null, new double[] {1, 1, 1});
+    }
 
     public LibraryPhase {
         Objects.requireNonNull(id, "id");
@@ -22,6 +30,17 @@ public record LibraryPhase(String id, String formula, double[] dSpacings, double
         if (dSpacings.length != intensities.length) {
             throw new IllegalArgumentException(id + ": " + dSpacings.length + " d-spacings but " + intensities.length + " intensities");
         }
+    }
+
+    /** This phase with its library cell's axes multiplied by sa, sb, sc (needs a deformation). */
+    LibraryPhase deformed(double sa, double sb, double sc) {
+        return new LibraryPhase(id, formula, deformation.dSpacings(sa, sb, sc), intensities, deformation.profile(sa, sb, sc),
+                deformation, new double[] {sa, sb, sc});
+    }
+
+    /** Mean linear strain relative to the library cell for an extra isotropic strain on top of the axis stretches. */
+    double meanStrain(double isotropicStrain) {
+        return Math.cbrt(axisScales[0] * axisScales[1] * axisScales[2]) * (1 + isotropicStrain) - 1;
     }
 
     /** 2θ in degrees of a reflection of spacing d at wavelength λ, with the cell strained; NaN beyond 180°. */

@@ -24,6 +24,14 @@ final class WholePatternFit {
     private final double[] weight;
     private final double[][] legendre;
     private final double sumWeightedY2;
+    private final ProfileCache cache;
+    private final double[] net;
+    private final double weightedTT;
+    private final double[] backgroundH = new double[BACKGROUND_TERMS];
+    private final double[][] backgroundG = new double[BACKGROUND_TERMS][BACKGROUND_TERMS];
+    private static final int CACHE_LIMIT = 256;
+    private final java.util.Map<double[], double[]> stats = new java.util.IdentityHashMap<>();
+    private final java.util.Map<double[], java.util.Map<double[], Double>> crosses = new java.util.IdentityHashMap<>();
 
     WholePatternFit(double[] twoTheta, double[] intensity, double[] background) {
         this.x = twoTheta;
@@ -37,6 +45,7 @@ final class WholePatternFit {
             s += weight[i] * y[i] * y[i];
         }
         sumWeightedY2 = s;
+        cache = new ProfileCache(twoTheta);
         legendre = new double[BACKGROUND_TERMS][n];
         double lo = x[0];
         double hi = x[n - 1];
@@ -50,6 +59,19 @@ final class WholePatternFit {
                 legendre[2][i] = 0.5 * (3 * u * u - 1);
             }
         }
+        net = new double[n];
+        double tt = 0;
+        for (int i = 0; i < n; i++) {
+            net[i] = y[i] - background[i];
+            tt += weight[i] * net[i] * net[i];
+            for (int a = 0; a < BACKGROUND_TERMS; a++) {
+                backgroundH[a] += weight[i] * legendre[a][i] * net[i];
+                for (int b = 0; b < BACKGROUND_TERMS; b++) {
+                    backgroundG[a][b] += weight[i] * legendre[a][i] * legendre[b][i];
+                }
+            }
+        }
+        weightedTT = tt;
     }
 
     /**
@@ -68,31 +90,31 @@ final class WholePatternFit {
         double[][] profiles = new double[k][];
         double[] zero = {zeroStart};
         for (int p = 0; p < k; p++) {
-            profiles[p] = phases.get(p).profile().render(x, strain[p], zero[0], Math.exp(logSize[p]));
+            profiles[p] = profiles(phases.get(p), strain[p], zero[0], Math.exp(logSize[p]));
         }
         double zeroRange = 0.1;
         double strainRange = 0.003;
-        double sizeRange = Math.log(4);
+        double sizeRange = Math.log(2.5);
         for (int pass = 0; pass < passes; pass++) {
             zero[0] = golden(z -> {
                 double[][] trial = new double[k][];
                 for (int p = 0; p < k; p++) {
-                    trial[p] = phases.get(p).profile().render(x, strain[p], z, Math.exp(logSize[p]));
+                    trial[p] = profiles(phases.get(p), strain[p], z, Math.exp(logSize[p]));
                 }
                 return solve(trial).chi2;
             }, Math.max(-MAX_ZERO_SHIFT, zero[0] - zeroRange), Math.min(MAX_ZERO_SHIFT, zero[0] + zeroRange), zero[0]);
             for (int p = 0; p < k; p++) {
-                profiles[p] = phases.get(p).profile().render(x, strain[p], zero[0], Math.exp(logSize[p]));
+                profiles[p] = profiles(phases.get(p), strain[p], zero[0], Math.exp(logSize[p]));
             }
             for (int p = 0; p < k; p++) {
                 final int q = p;
                 LibraryPhase phase = phases.get(q);
-                strain[q] = golden(e -> chi2With(profiles, q, phase.profile().render(x, e, zero[0], Math.exp(logSize[q]))),
+                strain[q] = golden(e -> chi2With(profiles, q, profiles(phase, e, zero[0], Math.exp(logSize[q]))),
                         Math.max(-CandidateRanking.MAX_STRAIN - 0.005, strain[q] - strainRange),
                         Math.min(CandidateRanking.MAX_STRAIN + 0.005, strain[q] + strainRange), strain[q]);
-                logSize[q] = golden(ls -> chi2With(profiles, q, phase.profile().render(x, strain[q], zero[0], Math.exp(ls))),
+                logSize[q] = golden(ls -> chi2With(profiles, q, profiles(phase, strain[q], zero[0], Math.exp(ls))),
                         Math.max(Math.log(MIN_SIZE_NM), logSize[q] - sizeRange), Math.min(Math.log(MAX_SIZE_NM), logSize[q] + sizeRange), logSize[q]);
-                profiles[q] = phase.profile().render(x, strain[q], zero[0], Math.exp(logSize[q]));
+                profiles[q] = profiles(phase, strain[q], zero[0], Math.exp(logSize[q]));
             }
             zeroRange /= 2;
             strainRange /= 2;
@@ -153,7 +175,7 @@ final class WholePatternFit {
             double z = origin[0] + u[0] * unit[0];
             double[][] trial = new double[k][];
             for (int p = 0; p < k; p++) {
-                trial[p] = phases.get(p).profile().render(x, origin[1 + 2 * p] + u[1 + 2 * p] * unit[1 + 2 * p], z,
+                trial[p] = profiles(phases.get(p), origin[1 + 2 * p] + u[1 + 2 * p] * unit[1 + 2 * p], z,
                         Math.exp(origin[2 + 2 * p] + u[2 + 2 * p] * unit[2 + 2 * p]));
             }
             return solve(trial).chi2;
@@ -172,12 +194,16 @@ final class WholePatternFit {
                 for (int p = 0; p < k; p++) {
                     strain[p] = origin[1 + 2 * p] + u[1 + 2 * p] * unit[1 + 2 * p];
                     logSize[p] = origin[2 + 2 * p] + u[2 + 2 * p] * unit[2 + 2 * p];
-                    profiles[p] = phases.get(p).profile().render(x, strain[p], zero[0], Math.exp(logSize[p]));
+                    profiles[p] = profiles(phases.get(p), strain[p], zero[0], Math.exp(logSize[p]));
                 }
             }
         } catch (org.apache.commons.math3.exception.TooManyEvaluationsException budgetSpent) {
             // Keep the coordinate-sweep result: it is already a good fit, the polish only sharpens it.
         }
+    }
+
+    private double[] profiles(LibraryPhase phase, double strain, double zeroShift, double sizeNm) {
+        return cache.profile(phase, strain, zeroShift, sizeNm);
     }
 
     double[] twoTheta() {
@@ -207,39 +233,34 @@ final class WholePatternFit {
     private record Solution(double[] coefficients, double chi2) {
     }
 
-    /** Scales ≥ 0 and free background terms by weighted least squares; χ² of the net pattern. */
+    /**
+     * Scales ≥ 0 and free background terms by weighted least squares; χ² of the net pattern. The weighted products
+     * of each profile with the data and the background terms, and of each pair of profiles, are remembered by profile
+     * identity: a coordinate search changes one phase at a time, so most of the normal matrix is reused.
+     */
     private Solution solve(double[][] profiles) {
         int k = profiles.length;
         int m = k + BACKGROUND_TERMS;
-        double[][] cols = new double[m][];
-        for (int p = 0; p < k; p++) {
-            cols[p] = profiles[p];
-        }
-        for (int b = 0; b < BACKGROUND_TERMS; b++) {
-            cols[k + b] = legendre[b];
-        }
-        int n = x.length;
         double[][] g = new double[m][m];
         double[] h = new double[m];
-        double tt = 0;
-        for (int i = 0; i < n; i++) {
-            double w = weight[i];
-            double t = y[i] - background[i];
-            tt += w * t * t;
-            for (int a = 0; a < m; a++) {
-                double wa = w * cols[a][i];
-                if (wa == 0) {
-                    continue;
-                }
-                h[a] += wa * t;
-                for (int b = a; b < m; b++) {
-                    g[a][b] += wa * cols[b][i];
-                }
+        for (int a = 0; a < BACKGROUND_TERMS; a++) {
+            h[k + a] = backgroundH[a];
+            for (int b = 0; b < BACKGROUND_TERMS; b++) {
+                g[k + a][k + b] = backgroundG[a][b];
             }
         }
-        for (int a = 0; a < m; a++) {
-            for (int b = 0; b < a; b++) {
-                g[a][b] = g[b][a];
+        for (int p = 0; p < k; p++) {
+            double[] stats = columnStats(profiles[p]);
+            h[p] = stats[0];
+            g[p][p] = stats[1];
+            for (int b = 0; b < BACKGROUND_TERMS; b++) {
+                g[p][k + b] = stats[2 + b];
+                g[k + b][p] = stats[2 + b];
+            }
+            for (int q = 0; q < p; q++) {
+                double cross = crossProduct(profiles[p], profiles[q]);
+                g[p][q] = cross;
+                g[q][p] = cross;
             }
         }
         boolean[] constrained = new boolean[m];
@@ -247,7 +268,7 @@ final class WholePatternFit {
             constrained[p] = true;
         }
         double[] c = NonNegativeLeastSquares.solve(g, h, constrained);
-        double chi2 = tt;
+        double chi2 = weightedTT;
         for (int a = 0; a < m; a++) {
             chi2 -= 2 * c[a] * h[a];
             for (int b = 0; b < m; b++) {
@@ -255,6 +276,46 @@ final class WholePatternFit {
             }
         }
         return new Solution(c, chi2);
+    }
+
+    /** Σw·P·t, Σw·P², Σw·P·Lᵦ for one profile. */
+    private double[] columnStats(double[] profile) {
+        double[] cached = stats.get(profile);
+        if (cached != null) {
+            return cached;
+        }
+        double[] out = new double[2 + BACKGROUND_TERMS];
+        for (int i = 0; i < profile.length; i++) {
+            double wp = weight[i] * profile[i];
+            if (wp == 0) {
+                continue;
+            }
+            out[0] += wp * net[i];
+            out[1] += wp * profile[i];
+            for (int b = 0; b < BACKGROUND_TERMS; b++) {
+                out[2 + b] += wp * legendre[b][i];
+            }
+        }
+        if (stats.size() > CACHE_LIMIT) {
+            stats.clear();
+            crosses.clear();
+        }
+        stats.put(profile, out);
+        return out;
+    }
+
+    private double crossProduct(double[] p, double[] q) {
+        java.util.Map<double[], Double> row = crosses.computeIfAbsent(p, key -> new java.util.IdentityHashMap<>());
+        Double cached = row.get(q);
+        if (cached != null) {
+            return cached;
+        }
+        double sum = 0;
+        for (int i = 0; i < p.length; i++) {
+            sum += weight[i] * p[i] * q[i];
+        }
+        row.put(q, sum);
+        return sum;
     }
 
     /** Golden-section minimisation on [lo, hi]; returns the best point evaluated. */
