@@ -19,6 +19,7 @@ import org.kie.api.KieBase;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
+import org.kie.internal.builder.conf.PropertySpecificOption;
 import org.kie.internal.utils.KieHelper;
 
 /**
@@ -138,7 +139,8 @@ public final class RuleSet {
     }
 
     private static KieBase build(List<String> resources, MessageDigest digest) {
-        KieHelper helper = new KieHelper();
+        // Facts are immutable and never modified, so property reactivity buys nothing; class reactivity avoids it.
+        KieHelper helper = new KieHelper(PropertySpecificOption.ALLOWED);
         for (String resource : resources) {
             byte[] bytes = read(resource);
             digest.update(resource.getBytes(StandardCharsets.UTF_8));

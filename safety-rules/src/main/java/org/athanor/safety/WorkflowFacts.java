@@ -61,6 +61,7 @@ final class WorkflowFacts {
     private final MaterialHazardTable hazards;
     private final RuleSet rules;
     private final Map<String, Described> materials = new ConcurrentHashMap<>();
+    private final UnitConversions units = new UnitConversions();
 
     WorkflowFacts(MaterialHazardTable hazards, RuleSet rules) {
         this.hazards = hazards;
@@ -213,17 +214,17 @@ final class WorkflowFacts {
      * Records the quantity for the unit rules and returns it in {@code unit}, or NaN when it cannot be used. Rounded to
      * 1e-6 so that 1473.15 K is exactly 1200 °C and not 1200.0000000000002.
      */
-    private static double convert(String stepId, String name, Quantity q, String unit, String dimension, List<Object> facts) {
+    private double convert(String stepId, String name, Quantity q, String unit, String dimension, List<Object> facts) {
         QuantityFact fact = quantityFact(stepId, name, q, dimension);
         facts.add(fact);
         if (!fact.finite() || !fact.dimension().equals(dimension)) {
             return Double.NaN;
         }
-        return Math.round(q.in(unit) * 1e6) / 1e6;
+        return Math.round(units.convert(q.value(), q.unit(), unit) * 1e6) / 1e6;
     }
 
-    private static QuantityFact quantityFact(String stepId, String name, Quantity q, String expected) {
-        String dimension = Units.isKnown(q.unit()) ? Units.dimension(q.unit()) : "unknown";
+    private QuantityFact quantityFact(String stepId, String name, Quantity q, String expected) {
+        String dimension = units.dimension(q.unit());
         return new QuantityFact(stepId, name, q.value(), q.unit(), expected, dimension, q.isFinite());
     }
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CrucibleAndAtmosphereRulesTest {
 
     private static final String CRUCIBLE_MAX = "A crucible is heated no higher than its material allows";
-    private static final String CRUCIBLE_OXIDISING = "A crucible that oxidises stays below its limit in air, O2 and CO2";
+    private static final String CRUCIBLE_OXIDISING = "A crucible that oxidises stays below its limit in an oxidising atmosphere";
 
     private final Gate gate = gate();
     private final LabState lab = LabState.defaultSimulatedLab();

@@ -146,11 +146,24 @@ public final class CifReader {
                 b = anisotropicB.get(label);
             }
             sites.add(new Site(label.isEmpty() ? element + (i + 1) : label, element, type,
-                    number(xs.get(i), "_atom_site_fract_x", source),
-                    number(ys.get(i), "_atom_site_fract_y", source),
-                    number(zs.get(i), "_atom_site_fract_z", source), occ, b));
+                    idealThird(number(xs.get(i), "_atom_site_fract_x", source)),
+                    idealThird(number(ys.get(i), "_atom_site_fract_y", source)),
+                    idealThird(number(zs.get(i), "_atom_site_fract_z", source)), occ, b));
         }
         return sites;
+    }
+
+    /**
+     * A coordinate written as 0.3333 or 0.6667 means ⅓ or ⅔: snap it (relative difference below 1e-4, pymatgen's
+     * rule), or symmetry operations make near-duplicate atoms 1e-4 apart.
+     */
+    static double idealThird(double v) {
+        for (double ideal : new double[] {1.0 / 3, 2.0 / 3}) {
+            if (Math.abs(1 - v / ideal) < 1e-4) {
+                return ideal;
+            }
+        }
+        return v;
     }
 
     private static List<CifBlock.Value> column(CifBlock block, String tag, int size, String source) {

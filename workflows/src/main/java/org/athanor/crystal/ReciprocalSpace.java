@@ -73,9 +73,9 @@ final class ReciprocalSpace {
         int[] l = new int[n];
         double[] g = new double[n];
         double[] f2 = new double[n];
-        // |F(h·R)| = |F(h)| for every rotation R of the group that built the cell, and |F(−h)| = |F(h)| (Friedel):
+        // |F(h·R)| = |F(h)| for every rotation R that maps the cell onto itself, and |F(−h)| = |F(h)| (Friedel):
         // compute one reflection per equivalence class and copy it to the others
-        int[][] rotations = integerRotations(structure.spaceGroup());
+        int[][] rotations = CellSymmetry.invariantRotations(structure);
         Map<Long, Double> known = new HashMap<>();
         for (int i = 0; i < n; i++) {
             long[] key = keys.get(i);
@@ -100,28 +100,6 @@ final class ReciprocalSpace {
             }
         }
         return new ReciprocalSpace(n, h, k, l, g, f2);
-    }
-
-    /** The distinct integer rotation parts of the group's operations (identity at least). */
-    private static int[][] integerRotations(SpaceGroup group) {
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        List<int[]> out = new ArrayList<>();
-        out.add(new int[] {1, 0, 0, 0, 1, 0, 0, 0, 1});
-        seen.add(java.util.Arrays.toString(out.get(0)));
-        for (SymmetryOperation op : group.operations()) {
-            double[] r = op.rotation();
-            int[] ir = new int[9];
-            for (int i = 0; i < 9; i++) {
-                ir[i] = (int) Math.rint(r[i]);
-                if (Math.abs(r[i] - ir[i]) > 1e-9) {
-                    return new int[][] {{1, 0, 0, 0, 1, 0, 0, 0, 1}};
-                }
-            }
-            if (seen.add(java.util.Arrays.toString(ir))) {
-                out.add(ir);
-            }
-        }
-        return out.toArray(new int[0][]);
     }
 
     private static long pack(int h, int k, int l) {

@@ -9,11 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.athanor.clock.LabClock;
 import org.athanor.engine.EngineEvent.Type;
@@ -37,16 +35,9 @@ public final class Engine implements AutoCloseable {
 
     private final EngineConfig config;
     private final Claims claims;
-    private final LinkedBlockingQueue<Runnable> inbox = new LinkedBlockingQueue<>();
-    private final Thread loopThread;
-    private volatile boolean closed;
-    /** Events emitted by the tasks of the current cycle, stored in one transaction at its end (group commit). */
-    private final List<EngineEvent> unjournaled = new ArrayList<>();
-    /** Work that may only start once the cycle's events are stored: sending commands, acknowledging measurements. */
-    private final List<Runnable> afterJournal = new ArrayList<>();
+    private final EngineLoop loop;
     private final ExecutorService workers;
     private final ScheduledExecutorService timers;
-    private final List<EventListener> listeners = new CopyOnWriteArrayList<>();
     private final List<Execution> executions = new ArrayList<>();
     private final Map<String, String> pausedRuns = new LinkedHashMap<>();
     private String labPause;
@@ -55,11 +46,12 @@ public final class Engine implements AutoCloseable {
     public Engine(EngineConfig config) {
         this.config = config;
         this.claims = new Claims(config.slots());
-        this.loopThread = new Thread(this::loop, "athanor-engine");
-        this.loopThread.setDaemon(true);
+        this.loop = new EngineLoop(config.journal(), e -> {
+            labPause = "journal unavailable: " + e.getMessage();
+            activeRunIds().forEach(id -> pausedRuns.putIfAbsent(id, labPause));
+        });
         this.workers = config.workers() != null ? config.workers() : Executors.newCachedThreadPool(daemon("athanor-step"));
         this.timers = Executors.newSingleThreadScheduledExecutor(daemon("athanor-engine-timer"));
-        this.loopThread.start();
     }
 
     public static EngineConfig.Builder builder() {
@@ -67,11 +59,11 @@ public final class Engine implements AutoCloseable {
     }
 
     public void addListener(EventListener listener) {
-        listeners.add(listener);
+        loop.addListener(listener);
     }
 
     public void removeListener(EventListener listener) {
-        listeners.remove(listener);
+        loop.removeListener(listener);
     }
 
     public LabClock clock() {
@@ -245,13 +237,13 @@ public final class Engine implements AutoCloseable {
      * Returns once the event is journaled.
      */
     public EngineEvent record(String runId, String experiment, Type type, Map<String, Object> data) {
-        if (Thread.currentThread() == loopThread) {
+        if (loop.onLoopThread()) {
             return emit(runId, experiment, null, null, type, data); // stored at the end of this cycle
         }
         CompletableFuture<EngineEvent> done = new CompletableFuture<>();
         post(() -> {
             EngineEvent e = emit(runId, experiment, null, null, type, data);
-            afterJournal.add(() -> done.complete(e));
+            loop.afterJournal(() -> done.complete(e));
         });
         return done.join();
     }
@@ -272,8 +264,7 @@ public final class Engine implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
-        loopThread.interrupt();
+        loop.close();
         timers.shutdownNow();
         if (config.workers() == null) {
             workers.shutdownNow();
@@ -404,7 +395,7 @@ public final class Engine implements AutoCloseable {
         Slot lead = go.get(0);
         StepContext ctx = context(lead, steps);
         StepHandler handler = config.registry().handlerFor(lead.step);
-        afterJournal.add(() -> workers.execute(() -> { // the command leaves only once its dispatch is stored
+        loop.afterJournal(() -> workers.execute(() -> { // the command leaves only once its dispatch is stored
             try {
                 StepResult r = handler.execute(ctx);
                 post(() -> completed(go, ctx, handler, r == null ? StepResult.EMPTY : r, instrument, false));
@@ -458,7 +449,7 @@ public final class Engine implements AutoCloseable {
         if (instrument != null) {
             claims.release(instrument, labNanos());
         }
-        afterJournal.add(() -> workers.execute(() -> handler.acknowledge(ctx, result))); // only once the journal has it
+        loop.afterJournal(() -> workers.execute(() -> handler.acknowledge(ctx, result))); // only once the journal has it
         load.stream().map(s -> s.execution).distinct().forEach(this::finishIfDone);
         schedule();
     }
@@ -485,7 +476,9 @@ public final class Engine implements AutoCloseable {
                 s.execution.markedSamples.put(s.step.sample(), why);
                 emit(s.execution, s, Type.SAMPLE_MARKED, Map.of("sample", s.step.sample(), "reason", why));
             }
-            runs.add(s.execution.runId());
+            if (s.execution.abortReason == null) {
+                runs.add(s.execution.runId()); // a step of an aborted run failing is the abort taking effect
+            }
         }
         if (instrument != null) {
             claims.release(instrument, labNanos());
@@ -601,7 +594,7 @@ public final class Engine implements AutoCloseable {
         executions.remove(ex);
         emit(ex, null, Type.RUN_FINISHED, Map.of("status", status.name().toLowerCase(), "reason", reason));
         RunOutcome outcome = new RunOutcome(ex.runId(), ex.experiment(), status, ex.results(), ex.markedSamples, reason);
-        afterJournal.add(() -> ex.outcome.complete(outcome)); // the caller learns of the end once it is stored
+        loop.afterJournal(() -> ex.outcome.complete(outcome)); // the caller learns of the end once it is stored
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------
@@ -618,83 +611,16 @@ public final class Engine implements AutoCloseable {
     private EngineEvent emit(String runId, String experiment, String stepId, String commandId, Type type, Map<String, Object> data) {
         EngineEvent e = new EngineEvent(java.util.UUID.randomUUID().toString(), type, config.clock().now(), runId, experiment,
                 stepId, commandId, data);
-        unjournaled.add(e); // stored, then heard by listeners, at the end of this cycle
+        loop.store(e); // stored, then heard by listeners, at the end of this cycle
         return e;
     }
 
     private void post(Runnable task) {
-        inbox.add(task);
-    }
-
-    /**
-     * The engine thread: runs the queued tasks, up to a batch, then stores the events they emitted in one
-     * transaction, tells the listeners, and only then lets commands leave and measurements be acknowledged.
-     * Under load many steps share one commit (group commit), so a slow disk does not cap the lab's pace.
-     */
-    private void loop() {
-        while (!closed) {
-            Runnable first;
-            try {
-                first = inbox.take();
-            } catch (InterruptedException e) {
-                return;
-            }
-            runTask(first);
-            for (int i = 0; i < 256; i++) {
-                Runnable next = inbox.poll();
-                if (next == null) {
-                    break;
-                }
-                runTask(next);
-            }
-            flush();
-        }
-    }
-
-    private void runTask(Runnable task) {
-        try {
-            task.run();
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "engine task failed", e);
-        }
-    }
-
-    private void flush() {
-        while (!unjournaled.isEmpty()) {
-            List<EngineEvent> batch = List.copyOf(unjournaled);
-            unjournaled.clear();
-            try {
-                config.journal().appendAll(batch);
-            } catch (RuntimeException e) {
-                // Without the journal nothing is durable: send nothing more, pause every run until an operator acts.
-                LOG.log(System.Logger.Level.ERROR, "journal failed; pausing the lab", e);
-                afterJournal.clear();
-                labPause = "journal unavailable: " + e.getMessage();
-                activeRunIds().forEach(id -> pausedRuns.putIfAbsent(id, labPause));
-                return;
-            }
-            for (EngineEvent e : batch) {
-                for (EventListener l : listeners) {
-                    try {
-                        l.on(e);
-                    } catch (RuntimeException ex) {
-                        LOG.log(System.Logger.Level.WARNING, "event listener failed on " + e.type().json(), ex);
-                    }
-                }
-            }
-        }
-        List<Runnable> go = List.copyOf(afterJournal);
-        afterJournal.clear();
-        go.forEach(Runnable::run);
+        loop.post(task);
     }
 
     private <T> T onLoop(java.util.function.Supplier<T> s) {
-        if (Thread.currentThread() == loopThread) {
-            return s.get();
-        }
-        CompletableFuture<T> f = new CompletableFuture<>();
-        post(() -> f.complete(s.get()));
-        return f.join();
+        return loop.call(s);
     }
 
     private boolean isNew(Execution ex) {

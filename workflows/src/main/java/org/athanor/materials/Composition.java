@@ -70,6 +70,11 @@ public final class Composition {
         return new Composition(m);
     }
 
+    /** From the parser's element amounts (already validated). */
+    static Composition ofElements(Map<Element, Double> amounts) {
+        return new Composition(amounts);
+    }
+
     /** One element with this amount. */
     public static Composition of(Element element, double amount) {
         return new Composition(Map.of(element, amount));

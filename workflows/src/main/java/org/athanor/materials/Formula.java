@@ -44,9 +44,17 @@ public final class Formula {
      * [Na2O, Al2O3, 2SiO2]; "BaTiO3" gives [BaTiO3]. Throws like {@link #parse(String)}.
      */
     public static java.util.List<String> terms(String text) {
+        return parseWithTerms(text).terms();
+    }
+
+    /** A composition with the terms it was written as. */
+    record Parsed(Composition composition, java.util.List<String> terms) {
+    }
+
+    static Parsed parseWithTerms(String text) {
         FormulaParser p = new FormulaParser(text, DotRule.AUTO);
-        p.parse();
-        return p.terms();
+        Composition c = p.parse();
+        return new Parsed(c, p.terms());
     }
 
     /** True if {@code text} parses as a formula. */

@@ -49,11 +49,26 @@ final class FormulaParser {
         };
     }
 
+    /** Amounts per element, accumulated without building intermediate compositions. */
+    private static final class Amounts extends java.util.EnumMap<Element, Double> {
+        Amounts() {
+            super(Element.class);
+        }
+
+        void add(Element e, double n) {
+            merge(e, n, Double::sum);
+        }
+
+        void addAll(Amounts other, double factor) {
+            other.forEach((e, n) -> merge(e, n * factor, Double::sum));
+        }
+    }
+
     Composition parse() {
         if (text.isEmpty()) {
             throw new NotationException("empty formula", input, -1);
         }
-        Composition total = term();
+        Amounts total = term();
         while (pos < text.length()) {
             char c = text.charAt(pos);
             if (c == '·' || c == '+' || c == '-' || c == '.') {
@@ -61,7 +76,7 @@ final class FormulaParser {
                 if (pos >= text.length()) {
                     throw error("nothing after '" + c + "'", pos - 1);
                 }
-                total = total.plus(term());
+                total.addAll(term(), 1);
             } else {
                 throw error("unexpected '" + c + "'", pos);
             }
@@ -69,7 +84,7 @@ final class FormulaParser {
         if (total.isEmpty()) {
             throw new NotationException("no elements in '" + input + "'", input, -1);
         }
-        return total;
+        return Composition.ofElements(total);
     }
 
     /** The terms of the last parse as written (cleaned), e.g. ["Na2O", "Al2O3", "2SiO2"]. */
@@ -78,14 +93,14 @@ final class FormulaParser {
     }
 
     /** [coefficient] group+ */
-    private Composition term() {
+    private Amounts term() {
         int start = pos;
-        Composition c = coefficientAndGroups();
+        Amounts c = coefficientAndGroups();
         terms.add(text.substring(start, pos));
         return c;
     }
 
-    private Composition coefficientAndGroups() {
+    private Amounts coefficientAndGroups() {
         double coefficient = 1;
         int start = pos;
         if (pos < text.length() && (Character.isDigit(text.charAt(pos)) || text.charAt(pos) == '.')) {
@@ -100,20 +115,25 @@ final class FormulaParser {
             }
             throw unexpected(pos);
         }
-        return sequence(0).times(coefficient);
+        Amounts a = sequence(0);
+        if (coefficient != 1) {
+            double k = coefficient;
+            a.replaceAll((e, n) -> n * k);
+        }
+        return a;
     }
 
     /** Elements and parenthesised groups with their amounts, up to a separator, ')' or the end. */
-    private Composition sequence(int depth) {
-        Composition comp = Composition.empty();
+    private Amounts sequence(int depth) {
+        Amounts comp = new Amounts();
         while (pos < text.length()) {
             char c = text.charAt(pos);
             if (Character.isUpperCase(c)) {
                 Element e = element();
-                comp = comp.plus(Composition.of(e, amount()));
+                comp.add(e, amount());
             } else if (c == '(') {
                 int open = pos++;
-                Composition inner = sequence(depth + 1);
+                Amounts inner = sequence(depth + 1);
                 if (pos >= text.length() || text.charAt(pos) != ')') {
                     throw error("'(' is never closed", open);
                 }
@@ -121,7 +141,7 @@ final class FormulaParser {
                     throw error("empty parentheses", open);
                 }
                 pos++;
-                comp = comp.plus(inner.times(amount()));
+                comp.addAll(inner, amount());
             } else if (c == ')') {
                 if (depth == 0) {
                     throw error("')' without a matching '('", pos);

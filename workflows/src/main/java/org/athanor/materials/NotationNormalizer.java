@@ -64,8 +64,8 @@ public final class NotationNormalizer {
             return cement(input, s);
         }
         try {
-            Composition c = Formula.parse(s);
-            return formula(input, c, isOxideSum(s) ? Notation.OXIDE : Notation.FORMULA);
+            Formula.Parsed p = Formula.parseWithTerms(s);
+            return formula(input, p.composition(), isOxideSum(p.terms()) ? Notation.OXIDE : Notation.FORMULA);
         } catch (NotationException e) {
             if (looksLikeWords(s)) {
                 throw unknownName(input, s);
@@ -75,8 +75,7 @@ public final class NotationNormalizer {
     }
 
     /** More than one compound, and not just a compound with water or ammonia of crystallisation. */
-    private static boolean isOxideSum(String s) {
-        List<String> terms = Formula.terms(s);
+    private static boolean isOxideSum(List<String> terms) {
         if (terms.size() < 2) {
             return false;
         }

@@ -108,6 +108,9 @@ final class SystematicNames {
 
     /** The formula a systematic or traditional name stands for, if the name is one. */
     static Optional<Reading> read(String name) {
+        if (name.strip().indexOf(' ') < 0) {
+            return Optional.empty(); // a cation word and an anion word at least; formulas take this exit
+        }
         String s = SPACE_BEFORE_NUMERAL.matcher(SPACES.matcher(name.toLowerCase(Locale.ROOT).trim()).replaceAll(" "))
                 .replaceAll("(").replace("sulph", "sulf").replace("aluminum", "aluminium").replace("cesium", "caesium");
         if (s.startsWith("anhydrous ")) {

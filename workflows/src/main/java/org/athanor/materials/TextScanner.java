@@ -26,6 +26,7 @@ final class TextScanner {
     private static final Pattern NUMERAL = Pattern.compile("\\([IVXivx,]+\\)");
     /** A hyphen followed by an English word ending a token: "-coated", "-doped", "-based", "-rich". */
     private static final Pattern WORD_SUFFIX = Pattern.compile("-[a-z]{2,}.*$");
+    private static final Pattern X_RAY_LINE = Pattern.compile("[\\s-]*(?:Kα|Kβ|K-alpha|K-beta|Ka1|Ka\\b|K α)");
     private static final Set<String> DOPANT_WORDS = Set.of("doped", "substituted", "containing", "bearing");
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'’]*(?:\\((?:[IVivx,]+)\\))?");
     /** Two-letter symbols that are common English words or abbreviations. */
@@ -84,6 +85,9 @@ final class TextScanner {
                 }
             }
             String token = text.substring(start, end);
+            if (X_RAY_LINE.matcher(text).region(end, text.length()).lookingAt()) {
+                continue; // "Cu Kα radiation" names an X-ray source, not a material
+            }
             int at = start;
             formulaToken(token).ifPresent(n -> found.add(new TextMatch(at, at + token.length(), n)));
         }

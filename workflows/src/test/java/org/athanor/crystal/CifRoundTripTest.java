@@ -30,8 +30,10 @@ class CifRoundTripTest {
         assertThat(again.lattice()).isEqualTo(original.lattice());
         assertThat(again.unitCell()).isEqualTo(original.unitCell());
         assertThat(p1.composition()).isEqualTo(original.composition());
-        assertSamePattern(original, again);
-        assertSamePattern(original, p1);
+        assertSamePattern(original, again, 1e-3);
+        // In P1 every generated coordinate is read again, and one lying within 1e-4 (relative) of ⅓ or ⅔ is snapped
+        // to it (e.g. Li2CO3's z = 0.8334 has the image 0.6666); that moves intensities by up to ~0.01 on the 100 scale.
+        assertSamePattern(original, p1, 0.02);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -55,7 +57,7 @@ class CifRoundTripTest {
 
         assertThat(fromSymbol.spaceGroup().operations()).hasSameSizeAs(withOperators.spaceGroup().operations());
         assertThat(fromSymbol.composition()).isEqualTo(withOperators.composition());
-        assertSamePattern(withOperators, fromSymbol);
+        assertSamePattern(withOperators, fromSymbol, 1e-3);
     }
 
     @Test
@@ -122,13 +124,13 @@ class CifRoundTripTest {
         return String.join("\n", out);
     }
 
-    private static void assertSamePattern(CrystalStructure a, CrystalStructure b) {
+    private static void assertSamePattern(CrystalStructure a, CrystalStructure b, double intensityTolerance) {
         List<Reflection> pa = PowderDiffraction.peaks(a, Radiation.CU_KA, 10, 90);
         List<Reflection> pb = PowderDiffraction.peaks(b, Radiation.CU_KA, 10, 90);
         assertThat(pb).hasSameSizeAs(pa);
         for (int i = 0; i < pa.size(); i++) {
             assertThat(pb.get(i).twoThetaDeg()).isCloseTo(pa.get(i).twoThetaDeg(), within(1e-6));
-            assertThat(pb.get(i).relativeIntensity()).isCloseTo(pa.get(i).relativeIntensity(), within(1e-3));
+            assertThat(pb.get(i).relativeIntensity()).isCloseTo(pa.get(i).relativeIntensity(), within(intensityTolerance));
         }
     }
 }

@@ -82,4 +82,32 @@ class PrecursorTableTest {
         assertThat(table.lookup("KNO3").orElseThrow().decompositionOnsetC()).isNotNull();
         assertThat(table.lookup("Li2CO3").orElseThrow().meltingPointC()).isEqualTo(723.0);
     }
+
+    @Test
+    void everyReleasedGasIsMadeOfElementsTheReagentContains() {
+        for (Precursor p : table.all()) {
+            for (String gas : p.releasesOnHeating()) {
+                Composition g = Formula.parse(gas);
+                for (String el : g.elements()) {
+                    if (!el.equals("O")) {
+                        assertThat(p.composition().contains(el)).as(p.formula() + " releases " + gas).isTrue();
+                    }
+                }
+            }
+            for (String el : p.elements()) {
+                assertThat(p.composition().contains(el)).as(p.formula() + " supplies " + el).isTrue();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Li2O", "Na2O", "K2O", "MgO", "CaO", "SrO", "BaO", "Al2O3", "SiO2", "TiO2", "ZrO2", "V2O5",
+            "Cr2O3", "MnO", "Fe2O3", "CoO", "NiO", "CuO", "ZnO", "Y2O3", "La2O3", "CeO2", "Nb2O5", "Ta2O5", "WO3", "MoO3",
+            "Bi2O3", "Ga2O3", "In2O3", "SnO2", "PbO", "Gd2O3", "Nd2O3", "B2O3"})
+    void theMostPreferredReagentOfEachElementMakesItsOxide(String oxide) {
+        Composition target = Formula.parse(oxide);
+        List<Precursor> chosen = Stoichiometry.choosePrecursors(target, table, p -> true);
+        Reaction r = Stoichiometry.balance(target, chosen.stream().map(Precursor::composition).toList());
+        assertThat(r.side(true).approximatelyEquals(r.side(false), 1e-9)).as(r.toString()).isTrue();
+    }
 }

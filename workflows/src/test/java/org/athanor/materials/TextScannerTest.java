@@ -110,4 +110,9 @@ class TextScannerTest {
         assertThat(NotationNormalizer.findInText(goal)).extracting(m -> m.normalized().composition())
                 .anyMatch(c -> c.sameRatiosAs(Formula.parse(target)));
     }
+
+    @Test
+    void anXRaySourceIsNotAMaterial() {
+        assertThat(formulas("Measure the BaTiO3 pellet with Cu Kα radiation and a Mo K-alpha check")).containsExactly("BaTiO3");
+    }
 }

@@ -49,11 +49,32 @@ public final class CampaignLoop {
     }
 
     public Outcome run(Proposer proposer, Experimenter experimenter, Progress progress) {
+        return run(proposer, experimenter, progress, List.of());
+    }
+
+    /** Continues a campaign that already finished {@code previous} experiments (after a restart). */
+    public Outcome run(Proposer proposer, Experimenter experimenter, Progress progress, List<CampaignReport.Experiment> previous) {
         List<Observation> history = new ArrayList<>();
         List<CampaignReport.Experiment> done = new ArrayList<>();
         CampaignReport.Best best = null;
         int lastImprovement = 0;
-        for (int index = 1; ; index++) {
+        for (CampaignReport.Experiment e : previous) {
+            boolean usable = "approved".equals(e.verdict());
+            double previousBest = best == null ? 0 : best.targetFraction();
+            if (usable && (best == null || e.targetFraction() > best.targetFraction())) {
+                if (best == null || e.targetFraction() - previousBest >= rules.minImprovement()) {
+                    lastImprovement = e.index();
+                }
+                best = new CampaignReport.Best(e.index(), e.targetFraction());
+            }
+            done.add(e);
+            history.add(new Observation(e.index(), e.parameters(), e.targetFraction(), usable));
+        }
+        if (best != null && best.targetFraction() >= rules.targetFraction()) {
+            return new Outcome(done, Optional.of(best), StopReason.TARGET_REACHED,
+                    "experiment " + best.index() + " had already reached target fraction " + pct(best.targetFraction()));
+        }
+        for (int index = done.size() + 1; ; index++) {
             if (index > rules.budget()) {
                 return new Outcome(done, Optional.ofNullable(best), StopReason.BUDGET_EXHAUSTED,
                         "spent the budget of " + rules.budget() + " experiments; best target fraction " + fraction(best));

@@ -19,6 +19,7 @@ import org.athanor.agent.optimize.SearchSpace;
 import org.athanor.agent.optimize.Strategy;
 import org.athanor.agent.planner.PlanResult;
 import org.athanor.agent.planner.Planner;
+import org.athanor.engine.EngineEvent;
 import org.athanor.engine.Journal;
 import org.athanor.instruments.analysis.xrd.PhaseIdentifier;
 import org.athanor.materials.Composition;
@@ -66,7 +67,29 @@ public final class CampaignRunner {
         if (!plan.approved()) {
             throw new PlanRefusedException(plan);
         }
-        Workflow workflow = plan.workflow();
+        var understood = plan.understood();
+        boolean temperatureFixed = understood != null && understood.fixedTemperature() != null;
+        boolean holdFixed = understood != null && understood.hold() != null;
+        return execute(s, plan.workflow(), temperatureFixed, holdFixed, List.of(), log, progress);
+    }
+
+    /**
+     * Continues an interrupted campaign from its journal: the settings and plan it started with, the experiments it
+     * finished (with their analyses). An experiment that was under way when the process died is run again as a new
+     * experiment: its sample was in the simulated lab, which died with the process, so it is marked lost.
+     */
+    public CampaignReport resume(String runId, Path dataDirectory, List<EngineEvent> events, Consumer<String> log,
+                                 CampaignLoop.Progress progress) throws Exception {
+        CampaignJournal.Saved saved = CampaignJournal.read(runId, events);
+        Settings s = new Settings(saved.goal(), saved.seed(), saved.rules(), saved.strategy(), saved.pace(), dataDirectory, runId);
+        log.accept("resuming " + runId + ": " + saved.finished().size() + " experiment(s) finished"
+                + (saved.interrupted().isEmpty() ? "" : "; " + saved.interrupted().size() + " interrupted (samples lost with the simulated lab, run again)"));
+        return execute(s, saved.plan(), saved.temperatureFixed(), saved.holdFixed(), saved.finished(), log, progress);
+    }
+
+    private CampaignReport execute(Settings s, Workflow workflow, boolean temperatureFixed, boolean holdFixed,
+                                   List<CampaignReport.Experiment> previous, Consumer<String> log,
+                                   CampaignLoop.Progress progress) throws Exception {
         Composition target = Composition.parse(workflow.target().formula());
         log.accept("plan approved: " + workflow.target().formula() + " via " + precursors(workflow) + "; " + workflow.steps().size() + " steps");
         Path runDir = Files.createDirectories(s.dataDirectory().resolve("runs").resolve(s.runId()));
@@ -74,16 +97,22 @@ public final class CampaignRunner {
         try (LabSession lab = LabSession.simulated(new LabSession.Options(s.seed(), pace, s.dataDirectory(), identifier, journal, log))) {
             Step heat = workflow.stepsOf(Action.HEAT).stream().findFirst()
                     .orElseThrow(() -> new IllegalStateException("the plan has no heat step"));
-            var understood = plan.understood();
             ExperimentDesign design = ExperimentDesign.around(workflow, lab.furnaceLimitC(heat.instrument()),
-                    lab.furnaceRampLimit(heat.instrument()),
-                    understood != null && understood.fixedTemperature() != null,
-                    understood != null && understood.hold() != null);
+                    lab.furnaceRampLimit(heat.instrument()), temperatureFixed, holdFixed);
             Strategy strategy = strategy(s.strategy(), space(design), s.seed());
             log.accept("search space: " + describe(design) + "; strategy " + strategy.name());
+            CampaignJournal record = new CampaignJournal(lab.engine(), s.runId());
+            if (previous.isEmpty()) {
+                record.started(s, workflow, temperatureFixed, holdFixed);
+            }
             Instant labStart = lab.clock().now();
             var experimenter = new LabExperimenter(lab, workflow, design, s.runId(), target, runDir);
-            var outcome = new CampaignLoop(s.rules()).run(new StrategyProposer(strategy, design, workflow), experimenter, progress);
+            CampaignLoop.Progress journaled = e -> {
+                record.finished(e);
+                progress.experimentFinished(e);
+            };
+            var outcome = new CampaignLoop(s.rules()).run(new StrategyProposer(strategy, design, workflow), experimenter, journaled, previous);
+            record.stopped(outcome.stopReason().json(), outcome.explanation());
             Duration labTime = Duration.between(labStart, lab.clock().now());
             return new CampaignReport(s.runId(), s.goal(),
                     new CampaignReport.TargetInfo(workflow.target().formula(), s.rules().targetFraction()),
@@ -139,11 +168,13 @@ public final class CampaignRunner {
 
         @Override
         public Map<String, Object> next(List<CampaignLoop.Observation> history) {
-            Map<String, Object> start = design.startingPoint(plan);
+            Map<String, Object> start = design.economicalStart(plan);
             if (history.isEmpty() || strategy.space().dimensions() == 0) {
                 return start;
             }
+            List<String> names = strategy.space().parameters().stream().map(Parameter::name).toList();
             List<Observation> seen = history.stream()
+                    .filter(o -> o.parameters().keySet().containsAll(names)) // an experiment lost in a restart has none
                     .map(o -> new Observation(free(o.parameters()), o.usable() ? o.targetFraction() : 0.0)).toList();
             Map<String, Object> proposal = new LinkedHashMap<>(start);
             proposal.putAll(strategy.propose(seen, 1).get(0));
@@ -160,7 +191,7 @@ public final class CampaignRunner {
 
         @Override
         public String explain(Map<String, Object> parameters, List<CampaignLoop.Observation> history) {
-            return history.isEmpty() ? "the planner's starting point from the knowledge table" : strategy.name() + " proposal";
+            return history.isEmpty() ? "the mildest plausible recipe (below the knowledge table's)" : strategy.name() + " proposal";
         }
     }
 }

@@ -77,6 +77,20 @@ public record ExperimentDesign(Range temperatureC, Range holdH, double rampCPerM
         return p;
     }
 
+    /**
+     * The first experiment of a campaign: the mildest plausible recipe, 150 °C below the knowledge table's temperature
+     * with a quarter of its hold (at least 1 h). A campaign stops at its first success, so starting from the table's
+     * generous recipe would never show whether less furnace time suffices; the optimiser escalates from here.
+     */
+    public Map<String, Object> economicalStart(Workflow plan) {
+        HeatSegment s = firstSegment(plan);
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put(TEMPERATURE, round(temperatureC.clamp(s.temperature().celsius() - 150)));
+        p.put(HOLD, round(holdH.clamp(Math.max(1, s.hold().hours() / 4))));
+        p.put(RAMP, rampCPerMin);
+        return p;
+    }
+
     /** One experiment's workflow: id, samples and heat profile set from {@code parameters}. */
     public Workflow apply(Workflow plan, String runId, int index, Map<String, Object> parameters) {
         double t = temperatureC.clamp(number(parameters, TEMPERATURE));

@@ -132,7 +132,11 @@ final class LabExperimenter implements CampaignLoop.Experimenter {
                     && (e.experiment() == null || experiment.equals(e.experiment()))) {
                 String reason = e.text("reason");
                 // Not on the engine's thread: abort takes the engine's locks.
-                Thread t = new Thread(() -> lab.engine().abort(runId, "paused by a fault: " + reason), "abort-" + runId);
+                // Abort ends this experiment (samples marked); resume lifts the run's pause so the next experiment runs.
+                Thread t = new Thread(() -> {
+                    lab.engine().abort(runId, "paused by a fault: " + reason);
+                    lab.engine().resume(runId);
+                }, "abort-" + runId);
                 t.setDaemon(true);
                 t.start();
             }

@@ -8,11 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.LongFunction;
-import org.athanor.agent.optimize.BayesianOptimisation;
-import org.athanor.agent.optimize.GridStrategy;
 import org.athanor.agent.optimize.Pool;
 import org.athanor.agent.optimize.PoolBenchmark;
-import org.athanor.agent.optimize.RandomStrategy;
+import org.athanor.agent.optimize.Strategies;
 import org.athanor.agent.optimize.Strategy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -67,15 +65,12 @@ public class OptimizeBenchmarkCommand implements Callable<Integer> {
             System.err.println("athanor optimize benchmark: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        LongFunction<Strategy> factory;
-        switch (strategy.toLowerCase(Locale.ROOT)) {
-            case "bo" -> factory = s -> new BayesianOptimisation(table.space(), s);
-            case "random" -> factory = s -> new RandomStrategy(table.space(), s);
-            case "grid" -> factory = s -> new GridStrategy(table.space(), 5);
-            default -> {
-                System.err.println("athanor optimize benchmark: unknown --strategy '" + strategy + "' (bo, random or grid)");
-                return ExitCodes.USAGE;
-            }
+        LongFunction<Strategy> factory = s -> Strategies.create(strategy, table.space(), s);
+        try {
+            factory.apply(seed);
+        } catch (IllegalArgumentException e) {
+            System.err.println("athanor optimize benchmark: unknown --strategy '" + strategy + "' (bo, random or grid)");
+            return ExitCodes.USAGE;
         }
         PoolBenchmark.Result r = PoolBenchmark.run(table, factory, repeats, seed);
         if (json) {

@@ -1,7 +1,112 @@
 package org.athanor.agent.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.athanor.instruments.analysis.xrd.IdentifiedPhase;
+import org.athanor.instruments.analysis.xrd.PhaseIdentification;
+import org.athanor.instruments.analysis.xrd.PhaseIdentifier;
+import org.athanor.instruments.analysis.xrd.PhaseLibrary;
+import org.athanor.instruments.formats.FormatException;
+import org.athanor.instruments.formats.PatternReader;
+import org.athanor.instruments.formats.XrdPattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-@Command(name = "identify", description = "(not built yet)")
-public class XrdIdentifyCommand extends NotBuiltYet {
+@Command(name = "identify", mixinStandardHelpOptions = true,
+        description = "Identify and quantify the crystalline phases of measured powder patterns against a library of CIFs.")
+public class XrdIdentifyCommand implements Callable<Integer> {
+
+    @Option(names = "--library", required = true, paramLabel = "DIR", description = "Directory of CIF files; a phase's id is its file stem.")
+    Path library;
+
+    @Option(names = "--json", description = "One JSON line per pattern: {pattern, phases: [{id, formula, weightFraction, confidence, strain}], rwp}.")
+    boolean json;
+
+    @Parameters(arity = "1..*", paramLabel = "PATTERN", description = "Pattern files: .xy, .csv, .txt, .xrdml, .gsa/.XRA.")
+    List<Path> patterns = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        PhaseIdentifier identifier;
+        try {
+            identifier = new PhaseIdentifier(PhaseLibrary.fromDirectory(library));
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            err.println("athanor xrd identify: library " + library + ": " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        int exit = ExitCodes.OK;
+        for (Path file : patterns) {
+            XrdPattern pattern;
+            PhaseIdentification result;
+            try {
+                pattern = PatternReader.read(file);
+                result = identifier.identify(pattern);
+            } catch (FormatException | IllegalArgumentException | UncheckedIOException e) {
+                err.println("athanor xrd identify: " + file + ": " + e.getMessage());
+                exit = ExitCodes.USAGE;
+                continue;
+            }
+            out.println(json ? jsonLine(file, result) : readable(file, result));
+            out.flush();
+        }
+        return exit;
+    }
+
+    private String jsonLine(Path file, PhaseIdentification result) {
+        ObjectNode line = mapper.createObjectNode();
+        line.put("pattern", file.toString());
+        ArrayNode phases = line.putArray("phases");
+        for (IdentifiedPhase p : result.phases()) {
+            ObjectNode phase = phases.addObject();
+            phase.put("id", p.id());
+            phase.put("formula", p.formula());
+            phase.put("weightFraction", round(p.weightFraction(), 4));
+            phase.put("confidence", round(p.confidence(), 2));
+            phase.put("strain", round(p.strain(), 5));
+        }
+        if (Double.isFinite(result.rwp())) {
+            line.put("rwp", round(result.rwp(), 2));
+        } else {
+            line.putNull("rwp");
+        }
+        return line.toString();
+    }
+
+    private static String readable(Path file, PhaseIdentification result) {
+        StringBuilder s = new StringBuilder(file.toString()).append(String.format(Locale.ROOT, "  (Rwp %.2f %%)%n", result.rwp()));
+        if (result.phases().isEmpty()) {
+            s.append("  no phase identified\n");
+        }
+        for (IdentifiedPhase p : result.phases()) {
+            s.append(String.format(Locale.ROOT, "  %-28s %-12s %5.1f wt%%  confidence %.2f%s  strain %+.2f %%%n", p.id(), p.formula(),
+                    100 * p.weightFraction(), p.confidence(), p.uncertain() ? " (uncertain)" : "", 100 * p.strain()));
+        }
+        for (String note : result.notes()) {
+            s.append("  note: ").append(note).append('\n');
+        }
+        return s.toString().stripTrailing();
+    }
+
+    private static double round(double value, int decimals) {
+        double f = Math.pow(10, decimals);
+        return Math.round(value * f) / f;
+    }
 }

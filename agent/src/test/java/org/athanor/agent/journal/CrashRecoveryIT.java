@@ -94,6 +94,9 @@ class CrashRecoveryIT {
             assertThat(xrdMeasured).as("every XRD pattern an instrument produced").isNotEmpty();
             assertThat(journaledMeasurements).as("is in the journal").containsAll(xrdMeasured);
 
+            assertThat(events).as("steps in flight at the kill were reconciled with the instruments")
+                    .anyMatch(e -> e.type() == EngineEvent.Type.STEP_RECONCILED);
+
             long interrupted = after.experiments().values().stream().filter(e -> !e.markedSamples().isEmpty()).count();
             long completedXrd = after.experiments().values().stream().filter(e -> e.status("xrd") == RunState.StepStatus.COMPLETED).count();
             assertThat(interrupted + completedXrd).as("each experiment either measured or its sample marked").isEqualTo(CrashWorkload.EXPERIMENTS);

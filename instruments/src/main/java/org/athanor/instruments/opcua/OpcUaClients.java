@@ -79,6 +79,36 @@ final class OpcUaClients {
                 });
     }
 
+    /** Connects, retrying with exponential backoff (100 ms doubling to 2 s) until {@code timeout} has passed. */
+    static OpcUaClient connectWithBackoff(InstrumentConfig config, java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long delayMs = 100;
+        while (true) {
+            OpcUaClient c = null;
+            try {
+                c = create(config);
+                c.connect();
+                c.readNamespaceTable();
+                return c;
+            } catch (Exception e) {
+                if (c != null) {
+                    c.disconnectAsync();
+                }
+                if (System.nanoTime() + delayMs * 1_000_000 > deadline) {
+                    throw new org.athanor.instruments.InstrumentException(config.id(), "cannot connect to " + config.endpoint()
+                            + ": " + OpcUaInstrument.rootMessage(e), e);
+                }
+                try {
+                    Thread.sleep(delayMs);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new org.athanor.instruments.InstrumentException(config.id(), "interrupted while connecting", ie);
+                }
+                delayMs = Math.min(delayMs * 2, 2_000);
+            }
+        }
+    }
+
     private static Optional<EndpointDescription> select(List<EndpointDescription> endpoints, SecurityPolicy policy,
                                                          MessageSecurityMode mode) {
         return endpoints.stream()

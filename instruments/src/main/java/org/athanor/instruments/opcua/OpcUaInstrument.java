@@ -33,7 +33,6 @@ import org.eclipse.milo.opcua.sdk.client.UaSession;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaMonitoredItem;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaSubscription;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
-import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
@@ -85,7 +84,8 @@ public abstract class OpcUaInstrument implements Instrument {
             t.setDaemon(true);
             return t;
         });
-        this.client = connectWithBackoff();
+        this.client = OpcUaClients.connectWithBackoff(config, options.connectTimeout());
+        this.sessionActive = true;
         this.nodes = new OpcUaNodes(config, client);
         try {
             onExecutor(() -> {
@@ -134,35 +134,6 @@ public abstract class OpcUaInstrument implements Instrument {
     /** How many times the live view has been re-read from the device (initial read included). */
     public int resyncCount() {
         return resyncs.get();
-    }
-
-    private OpcUaClient connectWithBackoff() {
-        long deadline = System.nanoTime() + options.connectTimeout().toNanos();
-        long delayMs = 100;
-        while (true) {
-            OpcUaClient c = null;
-            try {
-                c = OpcUaClients.create(config);
-                c.connect();
-                c.readNamespaceTable();
-                sessionActive = true;
-                return c;
-            } catch (Exception e) {
-                if (c != null) {
-                    c.disconnectAsync();
-                }
-                if (System.nanoTime() + delayMs * 1_000_000 > deadline) {
-                    throw new InstrumentException(config.id(), "cannot connect to " + config.endpoint() + ": " + rootMessage(e), e);
-                }
-                try {
-                    Thread.sleep(delayMs);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw new InstrumentException(config.id(), "interrupted while connecting", ie);
-                }
-                delayMs = Math.min(delayMs * 2, 2_000);
-            }
-        }
     }
 
     private void subscribe() throws Exception {
@@ -231,7 +202,7 @@ public abstract class OpcUaInstrument implements Instrument {
                 .get(config.opcua().requestTimeout(), TimeUnit.MILLISECONDS);
         for (int i = 0; i < names.size(); i++) {
             if (read.get(i).getStatusCode() == null || read.get(i).getStatusCode().isGood()) {
-                put(names.get(i), toJava(read.get(i)));
+                put(names.get(i), OpcUaLiveState.toJava(read.get(i)));
             }
         }
         resyncs.incrementAndGet();
@@ -244,7 +215,7 @@ public abstract class OpcUaInstrument implements Instrument {
         if (value.getStatusCode() != null && value.getStatusCode().isBad()) {
             return;
         }
-        put(name, toJava(value));
+        put(name, OpcUaLiveState.toJava(value));
         receivedAt = Instant.now();
         publish();
         if (name.equals("result")) {
@@ -278,20 +249,7 @@ public abstract class OpcUaInstrument implements Instrument {
     }
 
     private void publish() {
-        Map<String, String> extra = new HashMap<>();
-        for (String k : List.of("atmosphere", "inventory", "occupants", "temperatureTarget", "gasFlow")) {
-            Object v = values.get(k);
-            if (v != null) {
-                extra.put(k, v.toString());
-            }
-        }
-        Object heartbeat = values.get("heartbeat");
-        state = new InstrumentState(config.id(), sessionActive && !stale.get() && !closed, str(values.get("state")),
-                heartbeat instanceof Instant i ? i : null, values.get("door") instanceof Boolean b ? b : null,
-                values.get("temperature") instanceof Number n ? n.doubleValue() : null,
-                values.get("occupancy") instanceof Number n ? n.intValue() : null, null,
-                values.get("errorCode") instanceof Number n ? n.intValue() : 0, str(values.get("errorMessage")),
-                str(values.get("lastCommandId")), receivedAt, extra);
+        state = OpcUaLiveState.snapshot(config.id(), values, sessionActive && !stale.get() && !closed, receivedAt);
         for (Consumer<InstrumentState> l : listeners) {
             try {
                 l.accept(state);
@@ -353,7 +311,7 @@ public abstract class OpcUaInstrument implements Instrument {
         if (result.isDone()) {
             return;
         }
-        boolean stillRunning = commandId.equals(str(values.get("lastCommandId"))) && "Running".equals(str(values.get("state")));
+        boolean stillRunning = commandId.equals(OpcUaLiveState.str(values.get("lastCommandId"))) && "Running".equals(OpcUaLiveState.str(values.get("state")));
         if (!stillRunning) {
             waiters.remove(commandId);
             Map<String, Object> unknown = new HashMap<>();
@@ -451,15 +409,6 @@ public abstract class OpcUaInstrument implements Instrument {
             }
         }
         publish();
-    }
-
-    private static Object toJava(DataValue value) {
-        Object v = value.getValue() == null ? null : value.getValue().getValue();
-        return v instanceof DateTime d ? d.getJavaInstant() : v;
-    }
-
-    private static String str(Object o) {
-        return o == null ? null : o.toString();
     }
 
     protected static double number(Object o) {

@@ -18,8 +18,8 @@ import org.athanor.workflow.WorkflowJson;
 
 /**
  * An audit log in a JSON-lines file: one decision per line. Each append writes the whole line with one write on a file
- * opened for appending, under a file lock, and forces it to disk, so concurrent writers (threads or processes) never
- * interleave and a crash loses at most the line being written, never an earlier one.
+ * opened for appending, under a file lock, and (when durable) forces it to disk, so concurrent writers (threads or
+ * processes) never interleave and a crash loses at most the line being written, never an earlier one.
  */
 public final class JsonLinesAuditLog implements AuditLog {
 
@@ -27,9 +27,17 @@ public final class JsonLinesAuditLog implements AuditLog {
             .configure(SerializationFeature.INDENT_OUTPUT, false);
 
     private final Path file;
+    private final boolean durable;
 
+    /** A durable log: every line is forced to disk before {@link #append} returns. */
     public JsonLinesAuditLog(Path file) {
+        this(file, true);
+    }
+
+    /** {@code durable=false} leaves flushing to the OS: lines stay whole, but a power cut may lose the last ones. */
+    public JsonLinesAuditLog(Path file, boolean durable) {
         this.file = file;
+        this.durable = durable;
     }
 
     public Path file() {
@@ -72,7 +80,9 @@ public final class JsonLinesAuditLog implements AuditLog {
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
-                channel.force(false);
+                if (durable) {
+                    channel.force(false);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to audit log " + file + ": " + e.getMessage(), e);

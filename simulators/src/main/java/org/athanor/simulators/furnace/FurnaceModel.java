@@ -14,8 +14,8 @@ import org.athanor.workflow.HeatSegment;
  */
 public final class FurnaceModel {
 
-    /** Integration step, s: small against the lag (≥ 2 min) so the exponential update is accurate. */
-    static final double STEP_S = 5;
+    /** Integration step, s: a sixth of the shortest lag (2 min); the exponential update is exact for a fixed setpoint and a ramp moves the setpoint ≤ 3.3 °C per step. */
+    static final double STEP_S = 20;
 
     /** Receives each integration step: the chamber temperature and the step's length in hours. */
     public interface StepListener {

@@ -38,6 +38,8 @@ public final class Mixer extends SynthesisInstrument {
             if (!where.equals("rack") && !where.equals(id)) {
                 return "rejected: sample " + sampleId + " is in " + where;
             }
+            // The crucible goes into the mill for mixing and stays there until the robot takes it away.
+            lab.world().move(sampleId, id);
             runFor(commandId, Duration.ofMillis((long) (durationS * 1000)), () -> {
                 lab.world().mix(sampleId, durationS, m);
                 return Map.of("sample", sampleId, "durationS", durationS, "method", m);

@@ -14,7 +14,7 @@ import java.util.Map;
  */
 final class ProfileCache {
 
-    private static final double SIZE_RATIO = 1.25;
+    private static final double SIZE_RATIO = 1.3;
     private static final double MAX_STRAIN = 0.03;
     private static final double MAX_SHIFT = 0.4;
 
@@ -25,6 +25,16 @@ final class ProfileCache {
     private final double sinStart;
     private final double sinStep;
     private final Map<LibraryPhase, Map<Integer, double[]>> rendered = new HashMap<>();
+    private final String gridKey;
+
+    /**
+     * Renders kept across patterns with the same grid (an instrument measures with one scan setup): per library
+     * phase (weakly held, so a dropped library frees them), the most recent few keyed by axis stretches, grid and
+     * size level (≈ 0.1 MB each).
+     */
+    private static final int SHARED_PER_PHASE = 24;
+    private static final Map<CellDeformation, Map<String, double[]>> SHARED =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     ProfileCache(double[] twoTheta) {
         int n = twoTheta.length;
@@ -49,6 +59,7 @@ final class ProfileCache {
             base[j] = Math.toDegrees(2 * Math.asin(Math.min(1, s0 + j * sinStep)));
         }
         sinStart = s0;
+        gridKey = twoTheta[0] + ":" + twoTheta[n - 1] + ":" + n;
     }
 
     /** The phase's profile on the pattern grid at the given strain, zero shift and crystallite size. */
@@ -79,8 +90,29 @@ final class ProfileCache {
     }
 
     private double[] baseProfile(LibraryPhase phase, int level) {
-        return rendered.computeIfAbsent(phase, p -> new HashMap<>())
-                .computeIfAbsent(level, l -> phase.profile().render(base, 0, 0, Math.pow(SIZE_RATIO, l)));
+        return rendered.computeIfAbsent(phase, p -> new HashMap<>()).computeIfAbsent(level, l -> {
+            if (phase.deformation() == null) {
+                return phase.profile().render(base, 0, 0, Math.pow(SIZE_RATIO, l));
+            }
+            double[] a = phase.axisScales();
+            String key = a[0] + "," + a[1] + "," + a[2] + "@" + gridKey + "@" + l;
+            Map<String, double[]> renders;
+            synchronized (SHARED) {
+                renders = SHARED.computeIfAbsent(phase.deformation(), d -> java.util.Collections.synchronizedMap(
+                        new java.util.LinkedHashMap<>(32, 0.75f, true) {
+                            @Override
+                            protected boolean removeEldestEntry(Map.Entry<String, double[]> eldest) {
+                                return size() > SHARED_PER_PHASE;
+                            }
+                        }));
+            }
+            double[] cached = renders.get(key);
+            if (cached == null) {
+                cached = phase.profile().render(base, 0, 0, Math.pow(SIZE_RATIO, l));
+                renders.put(key, cached);
+            }
+            return cached;
+        });
     }
 
     /** 2θ′ with sin θ′ = sin θ·(1 + strain), degrees. */

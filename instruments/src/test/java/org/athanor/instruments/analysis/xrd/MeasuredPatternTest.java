@@ -53,6 +53,16 @@ class MeasuredPatternTest {
     }
 
     @Test
+    void anataseMissingFromTheLibraryGivesNoConfidentAnswer() {
+        List<PhaseLibrary.Entry> withoutAnatase = autoAnalyzer.entries().stream().filter(e -> !e.id().equals("TiO2_141")).toList();
+        PhaseIdentification result = new PhaseIdentifier(new PhaseLibrary(withoutAnatase))
+                .identify(PatternReader.read(resource("measured/TiO2.xy")));
+
+        assertThat(result.phases()).as(result.toString()).allSatisfy(p -> assertThat(p.uncertain()).isTrue());
+        assertThat(result.notes()).isNotEmpty();
+    }
+
+    @Test
     void anglesiteRoundRobinPatternIsLeadSulfateAmongDecoys() {
         List<PhaseLibrary.Entry> entries = new ArrayList<>(autoAnalyzer.entries());
         entries.addAll(PhaseLibrary.fromDirectory(resource("measured")).entries());

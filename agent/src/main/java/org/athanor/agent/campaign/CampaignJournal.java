@@ -1,0 +1,155 @@
+package org.athanor.agent.campaign;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.athanor.engine.Engine;
+import org.athanor.engine.EngineEvent;
+import org.athanor.engine.EngineEvent.Type;
+import org.athanor.workflow.Workflow;
+import org.athanor.workflow.WorkflowJson;
+
+/**
+ * The campaign's own entries in the run's event stream: how it started (goal, settings, the approved plan), each
+ * experiment's analysis, each decision, and how it stopped. They go to the same journal as the engine's events, so a
+ * restarted process can rebuild the campaign from them.
+ */
+final class CampaignJournal {
+
+    private static final String KIND = "kind";
+    private static final String STARTED = "campaign-started";
+    private static final String EXPERIMENT = "experiment";
+    private static final String STOPPED = "campaign-stopped";
+
+    private final Engine engine;
+    private final String runId;
+
+    CampaignJournal(Engine engine, String runId) {
+        this.engine = engine;
+        this.runId = runId;
+    }
+
+    void started(CampaignRunner.Settings s, Workflow plan, boolean temperatureFixed, boolean holdFixed) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put(KIND, STARTED);
+        d.put("goal", s.goal());
+        d.put("seed", s.seed());
+        d.put("strategy", s.strategy());
+        d.put("budget", s.rules().budget());
+        d.put("targetFraction", s.rules().targetFraction());
+        d.put("patience", s.rules().patience());
+        d.put("minImprovement", s.rules().minImprovement());
+        if (s.pace() != null) {
+            d.put("pace", s.pace());
+        }
+        d.put("temperatureFixed", temperatureFixed);
+        d.put("holdFixed", holdFixed);
+        d.put("plan", WorkflowJson.write(plan));
+        engine.record(runId, null, Type.DECISION, d);
+    }
+
+    void finished(CampaignReport.Experiment e) {
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put(KIND, EXPERIMENT);
+        a.put("index", e.index());
+        a.put("parameters", e.parameters());
+        a.put("verdict", e.verdict());
+        a.put("phases", e.phases().stream().map(p -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("formula", p.formula());
+            m.put("id", p.id());
+            m.put("weightFraction", p.weightFraction());
+            m.put("confidence", p.confidence());
+            return m;
+        }).toList());
+        a.put("targetFraction", e.targetFraction());
+        if (e.rwp() != null) {
+            a.put("rwp", e.rwp());
+        }
+        if (e.plot() != null) {
+            a.put("plot", e.plot());
+        }
+        if (e.notes() != null) {
+            a.put("notes", e.notes());
+        }
+        engine.record(runId, "e" + e.index(), Type.ANALYSIS, a);
+        engine.record(runId, "e" + e.index(), Type.DECISION, Map.of(KIND, "next", "decision", String.valueOf(e.decision())));
+    }
+
+    void stopped(String reason, String explanation) {
+        engine.record(runId, null, Type.DECISION, Map.of(KIND, STOPPED, "stopReason", reason, "explanation", String.valueOf(explanation)));
+    }
+
+    /** What a journal says of a campaign. */
+    record Saved(String goal, long seed, String strategy, StopRules rules, Double pace, boolean temperatureFixed,
+                 boolean holdFixed, Workflow plan, List<CampaignReport.Experiment> finished, List<String> interrupted,
+                 boolean stopped) {
+    }
+
+    static Saved read(String runId, List<EngineEvent> events) {
+        EngineEvent start = events.stream()
+                .filter(e -> e.type() == Type.DECISION && STARTED.equals(e.text(KIND))).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("run " + runId + " has no campaign in its journal (was it started by 'athanor run' or 'athanor demo'?)"));
+        Map<String, Object> d = start.data();
+        StopRules rules = new StopRules(number(d, "budget").intValue(), number(d, "targetFraction").doubleValue(),
+                number(d, "patience").intValue(), number(d, "minImprovement").doubleValue());
+        Workflow plan = WorkflowJson.read(String.valueOf(d.get("plan")), "the journal of run " + runId);
+        List<CampaignReport.Experiment> finished = new ArrayList<>();
+        Set<String> analysed = new LinkedHashSet<>();
+        boolean stopped = false;
+        for (EngineEvent e : events) {
+            if (e.type() == Type.ANALYSIS && EXPERIMENT.equals(e.text(KIND))) {
+                finished.add(experiment(e.data()));
+                analysed.add(e.experiment());
+            } else if (e.type() == Type.DECISION && e.experiment() != null && "next".equals(e.text(KIND)) && !finished.isEmpty()) {
+                CampaignReport.Experiment last = finished.remove(finished.size() - 1);
+                finished.add(new CampaignReport.Experiment(last.index(), last.parameters(), last.verdict(), last.phases(),
+                        last.targetFraction(), last.rwp(), e.text("decision"), last.plot(), last.notes()));
+            } else if (e.type() == Type.DECISION && STOPPED.equals(e.text(KIND))) {
+                stopped = true;
+            }
+        }
+        List<String> interrupted = new ArrayList<>();
+        for (EngineEvent e : events) {
+            if (e.type() == Type.RUN_STARTED && e.experiment() != null && !analysed.contains(e.experiment())
+                    && !interrupted.contains(e.experiment())) {
+                interrupted.add(e.experiment());
+            }
+        }
+        // An experiment under way when the process died: its sample was in the simulated lab, which died too.
+        for (String lost : interrupted) {
+            int index = Integer.parseInt(lost.substring(1));
+            finished.add(new CampaignReport.Experiment(index, Map.of(), "lost", List.of(), 0, null,
+                    "continue: run the campaign on", null, List.of("interrupted by a restart; its sample was lost with the simulated lab")));
+        }
+        finished.sort(java.util.Comparator.comparingInt(CampaignReport.Experiment::index));
+        Double pace = d.get("pace") instanceof Number n ? n.doubleValue() : null;
+        return new Saved(String.valueOf(d.get("goal")), number(d, "seed").longValue(), String.valueOf(d.get("strategy")), rules, pace,
+                Boolean.TRUE.equals(d.get("temperatureFixed")), Boolean.TRUE.equals(d.get("holdFixed")), plan, finished, interrupted, stopped);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static CampaignReport.Experiment experiment(Map<String, Object> d) {
+        List<CampaignReport.Phase> phases = new ArrayList<>();
+        for (Object o : (List<Object>) d.getOrDefault("phases", List.of())) {
+            Map<String, Object> m = (Map<String, Object>) o;
+            phases.add(new CampaignReport.Phase(String.valueOf(m.get("formula")), String.valueOf(m.get("id")),
+                    number(m, "weightFraction").doubleValue(), m.get("confidence") instanceof Number c ? c.doubleValue() : null));
+        }
+        return new CampaignReport.Experiment(number(d, "index").intValue(), (Map<String, Object>) d.getOrDefault("parameters", Map.of()),
+                String.valueOf(d.get("verdict")), phases, number(d, "targetFraction").doubleValue(),
+                d.get("rwp") instanceof Number r ? r.doubleValue() : null, null,
+                d.get("plot") == null ? null : String.valueOf(d.get("plot")), (List<String>) d.get("notes"));
+    }
+
+    private static Number number(Map<String, Object> d, String key) {
+        Object v = d.get(key);
+        if (!(v instanceof Number n)) {
+            throw new IllegalArgumentException("the campaign's journal entry lacks '" + key + "'");
+        }
+        return n;
+    }
+}

@@ -1,0 +1,68 @@
+package org.athanor.agent.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class XrdIdentifyCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = new CommandLine(new XrdIdentifyCommand());
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    private static String resource(String name) {
+        try {
+            return Path.of(XrdIdentifyCommandTest.class.getResource("/xrd-identify/" + name).toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void printsOneJsonLinePerPatternWithTheIdentifiedPhase() throws Exception {
+        int exit = run("--library", resource("library"), "--json", resource("MnO.xy"));
+
+        assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.OK);
+        String[] lines = out.toString().strip().split("\n");
+        assertThat(lines).hasSize(1);
+        JsonNode line = new ObjectMapper().readTree(lines[0]);
+        assertThat(line.get("pattern").asText()).endsWith("MnO.xy");
+        assertThat(line.get("rwp").asDouble()).isPositive();
+        JsonNode phase = line.get("phases").get(0);
+        assertThat(phase.get("id").asText()).isEqualTo("MnO_225");
+        assertThat(phase.get("formula").asText()).isEqualTo("MnO");
+        assertThat(phase.get("weightFraction").asDouble()).isGreaterThan(0.95);
+        assertThat(phase.has("confidence")).isTrue();
+        assertThat(phase.has("strain")).isTrue();
+    }
+
+    @Test
+    void exitsTwoNamingTheFileAndLineOfAnUnreadablePattern() {
+        int exit = run("--library", resource("library"), "--json", resource("broken.xy"));
+
+        assertThat(exit).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("broken.xy").contains("3");
+        assertThat(err.toString()).doesNotContain("Exception");
+    }
+
+    @Test
+    void exitsTwoWhenTheLibraryDirectoryDoesNotExist() {
+        int exit = run("--library", "/no/such/library", resource("MnO.xy"));
+
+        assertThat(exit).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("/no/such/library");
+    }
+}
