@@ -88,6 +88,10 @@ public class PlanCommand implements Callable<Integer> {
             List<String> lines;
             try {
                 lines = Files.readAllLines(goalsFile, StandardCharsets.UTF_8);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new IllegalArgumentException(goalsFile + ": no such file");
+            } catch (java.nio.charset.MalformedInputException e) {
+                throw new IllegalArgumentException(goalsFile + ": not UTF-8 text");
             } catch (IOException e) {
                 throw new IllegalArgumentException(goalsFile + ": cannot read: " + e.getMessage());
             }

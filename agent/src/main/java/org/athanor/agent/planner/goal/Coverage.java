@@ -31,7 +31,10 @@ final class Coverage {
             "may", "not", "no", "only", "just", "atmosphere", "gas", "flowing", "under", "ramp", "ramping", "rate", "hold",
             "holding", "dwell", "let", "allow", "cool", "cooling", "down", "naturally", "afterward", "finally", "first",
             "next", "batches", "well", "too", "either", "own", "here", "there", "what", "how", "will", "have", "has",
-            "time", "times", "min", "h");
+            "time", "times", "min", "h", "reduce", "melt", "calcining", "sintering", "annealing", "firing", "prepared",
+            // Structure types and uses qualify a target without changing its composition.
+            "spinel", "perovskite", "pyrochlore", "garnet", "olivine", "rutile", "anatase", "ferrite", "hexaferrite",
+            "layered", "cathode", "anode", "electrolyte", "cement", "phosphor", "pigment", "catalyst", "ceramics");
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}\\-'.]*");
 

@@ -179,8 +179,10 @@ public final class GoalReader {
     }
 
     private static Understanding.TargetReading chooseWithinGroup(Draft d, List<Mention> group) {
-        // The first mention is the head ("belite (C2S)", "LiMn2O4 spinel"); what follows explains or qualifies it.
-        Mention chosen = group.get(0);
+        // An explicit composition notation (cement "C3A", oxide sum "CaO·Al2O3·2SiO2") states the composition outright
+        // and wins; otherwise the first mention is the head ("LiMn2O4 spinel"), and what follows qualifies it.
+        Mention chosen = group.stream().filter(m -> "cement".equals(m.notation()) || "oxide".equals(m.notation()))
+                .findFirst().orElse(group.get(0));
         String name = group.stream().filter(m -> m.name() != null).map(Mention::name).findFirst().orElse(null);
         for (Mention m : group) {
             if (m != chosen && !m.sameSubstanceAs(chosen)) {

@@ -59,9 +59,7 @@ final class QuantityPhrases {
                 continue;
             }
             Quantity ramp = Quantity.of(number(m.group(1)), Units.canonical(unit));
-            String before = window(d.goal, m.start());
-            String after = d.goal.substring(m.end());
-            if (RAMP_MAX_BEFORE.matcher(before).find() || RAMP_MAX_AFTER.matcher(after).find()) {
+            if (qualified(d, m, RAMP_MAX_BEFORE, RAMP_MAX_AFTER)) {
                 d.maxRamp = tighter(d.maxRamp, ramp, "°C/min");
             } else {
                 d.requestedRamp = ramp;
@@ -102,11 +100,9 @@ final class QuantityPhrases {
                 d.coverage.cover(m.start(), m.end());
                 continue;
             }
-            String before = window(d.goal, m.start());
-            String after = d.goal.substring(m.end());
-            if (MAX_BEFORE.matcher(before).find() || MAX_AFTER.matcher(after).find()) {
+            if (qualified(d, m, MAX_BEFORE, MAX_AFTER)) {
                 d.maxTemperature = tighter(d.maxTemperature, t, "°C");
-            } else if (MIN_BEFORE.matcher(before).find()) {
+            } else if (MIN_BEFORE.matcher(window(d.goal, m.start())).find()) {
                 d.unparsed.add(m.group() + " (a minimum temperature; only upper limits and set temperatures are understood)");
             } else if (d.fixedTemperature == null) {
                 d.fixedTemperature = t;
@@ -131,6 +127,23 @@ final class QuantityPhrases {
             }
             d.coverage.cover(m.start(), m.end());
         }
+    }
+
+    /** True when a qualifier before or after the quantity makes it a limit; the qualifier's words are marked as read. */
+    private static boolean qualified(Draft d, Matcher quantity, Pattern before, Pattern after) {
+        String w = window(d.goal, quantity.start());
+        Matcher b = before.matcher(w);
+        if (b.find()) {
+            int offset = quantity.start() - w.length();
+            d.coverage.cover(offset + b.start(), quantity.start());
+            return true;
+        }
+        Matcher a = after.matcher(d.goal.substring(quantity.end()));
+        if (a.find()) {
+            d.coverage.cover(quantity.end() + a.start(), quantity.end() + a.end());
+            return true;
+        }
+        return false;
     }
 
     /** The text of the same clause before {@code index}, at most 60 characters. */

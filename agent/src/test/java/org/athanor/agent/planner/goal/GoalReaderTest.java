@@ -170,6 +170,8 @@ class GoalReaderTest {
         Understanding u = reader.read("Make 2 g of ZnO with sparkly turquoise sprinkles at 900 °C.");
         assertThat(u.unparsed()).anySatisfy(f -> assertThat(f).contains("sparkly turquoise sprinkles"));
         assertThat(reader.read("Make 2 g of ZnO at 900 °C.").unparsed()).isEmpty();
+        assertThat(reader.read("Make 2 g of BaTiO3, confirm by XRD, stay below 1250 °C.").unparsed()).isEmpty();
+        assertThat(reader.read("Make ZnO, ramp no faster than 2 °C/min, 1000 °C maximum.").unparsed()).isEmpty();
     }
 
     @Test
