@@ -109,7 +109,8 @@ final class LabExperimenter implements CampaignLoop.Experimenter {
         var pattern = lab.measurements().pattern(w.id(), sample);
         if (pattern.isPresent()) {
             Path file = plotDirectory.resolve("experiment-" + index + "-xrd.png");
-            XrdPlot.write(file, pattern.get(), null, "Experiment " + index + ": " + target.reducedFormula() + " " + parameters);
+            XrdPlot.write(file, pattern.get(), null, "Experiment " + index + ": " + target.reducedFormula() + " at "
+                    + parameters.get(ExperimentDesign.TEMPERATURE) + " °C for " + parameters.get(ExperimentDesign.HOLD) + " h");
             plot = file.toString();
         }
         lab.measurements().forget(w.id());

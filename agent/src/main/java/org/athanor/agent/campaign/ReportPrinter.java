@@ -76,7 +76,7 @@ public final class ReportPrinter {
         }
         out.append('\n');
         if (r.labTime() != null) {
-            out.append("Lab time: ").append(r.labTime()).append('\n');
+            out.append("Lab clock: ").append(r.labTime()).append(" passed on the simulated clock\n");
         }
         return out.toString();
     }
