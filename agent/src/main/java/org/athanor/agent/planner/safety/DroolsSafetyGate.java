@@ -24,12 +24,6 @@ public final class DroolsSafetyGate implements SafetyGate {
     }
 
     public static DroolsSafetyGate standard(LabState lab) {
-        // Drools JIT-compiles a constraint after 20 evaluations, and the compiled form of "limit < $t" is true when the
-        // limit is NaN ("no limit" in the crucible and hazard tables), so from the 21st vetting on, alumina in air and
-        // BaCO3 were refused. Interpreted constraints compare NaN correctly; keep them until the rules guard NaN.
-        if (System.getProperty("drools.jittingThreshold") == null) {
-            System.setProperty("drools.jittingThreshold", "-1");
-        }
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         return new DroolsSafetyGate(Gate.standard(new ApprovalTokens(secret), entry -> { }), lab);
