@@ -99,7 +99,8 @@ public final class CampaignRunner {
                     .orElseThrow(() -> new IllegalStateException("the plan has no heat step"));
             ExperimentDesign design = ExperimentDesign.around(workflow, lab.furnaceLimitC(heat.instrument()),
                     lab.furnaceRampLimit(heat.instrument()), temperatureFixed, holdFixed);
-            Strategy strategy = strategy(s.strategy(), space(design), s.seed());
+            // A resumed campaign must not replay the random stream its first process already used.
+            Strategy strategy = strategy(s.strategy(), space(design), s.seed() + previous.size());
             log.accept("search space: " + describe(design) + "; strategy " + strategy.name());
             CampaignJournal record = new CampaignJournal(lab.engine(), s.runId());
             if (previous.isEmpty()) {

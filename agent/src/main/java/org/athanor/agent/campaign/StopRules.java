@@ -6,8 +6,11 @@ package org.athanor.agent.campaign;
  */
 public record StopRules(int budget, double targetFraction, int patience, double minImprovement) {
 
-    /** Phase-pure by XRD means ≥ 95 % target phase; 4 experiments without a 1-point gain is a plateau. */
-    public static final StopRules DEFAULT = new StopRules(12, 0.95, 4, 0.01);
+    /**
+     * Phase-pure by XRD means ≥ 95 % target phase. Five experiments without a 1-point gain is a plateau: fewer would
+     * stop Bayesian optimisation before its model has seen more than its few space-filling starting points.
+     */
+    public static final StopRules DEFAULT = new StopRules(12, 0.95, 5, 0.01);
 
     public StopRules {
         if (budget < 1) {

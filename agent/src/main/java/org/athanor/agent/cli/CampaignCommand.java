@@ -26,7 +26,7 @@ abstract class CampaignCommand implements Callable<Integer> {
     long seed = 7;
 
     @Option(names = "--budget", paramLabel = "N", description = "At most N experiments (default: ${DEFAULT-VALUE}).")
-    int budget = 10;
+    int budget = 12;
 
     @Option(names = "--strategy", paramLabel = "bo|random|grid", description = "How to choose the next experiment (default: ${DEFAULT-VALUE}).")
     String strategy = "bo";
