@@ -78,8 +78,11 @@ class MosquittoInteropIT {
     private static MqttAsyncClient observer;
     private static final List<Seen> seen = new CopyOnWriteArrayList<>();
 
-    /** One message the observer received: its topic, JSON body and MQTT 5 correlation data (null when absent). */
-    private record Seen(String topic, JsonNode body, byte[] correlation) {
+    /**
+     * One message the observer received: its topic, JSON body, MQTT 5 correlation data (null when absent) and whether
+     * the broker delivered it from its retained store (the RETAIN flag on delivery, MQTT 5 §3.3.1.3).
+     */
+    private record Seen(String topic, JsonNode body, byte[] correlation, boolean retained) {
     }
 
     @BeforeAll
@@ -148,9 +151,13 @@ class MosquittoInteropIT {
         assertThat(eventually(raman::isOnline, WAIT)).as("raman-1 online over Mosquitto: %s", raman.state()).isTrue();
         assertThat(xrd.state().state()).isIn("idle", "busy");
         assertThat(xrd.state().errorCode()).isZero();
-        // Retained: a client that subscribes only now still gets the status at once, from Mosquitto's store.
-        assertThat(eventually(() -> seenOn("lab/xrd-1/status").stream().anyMatch(s -> s.body().path("online").asBoolean()), WAIT))
-                .as("retained status delivered to a late subscriber").isTrue();
+        // Retained: the observer subscribed after the devices had published, and Mosquitto handed it the stored status
+        // with the RETAIN flag set (live heartbeats arrive without it).
+        for (String device : new String[] {"xrd-1", "raman-1"}) {
+            assertThat(eventually(() -> seenOn("lab/" + device + "/status").stream()
+                    .anyMatch(s -> s.retained() && s.body().path("online").asBoolean()), WAIT))
+                    .as("retained online status of %s delivered to a late subscriber", device).isTrue();
+        }
     }
 
     @Test
@@ -263,7 +270,7 @@ class MosquittoInteropIT {
                 try {
                     MqttProperties p = message.getProperties();
                     seen.add(new Seen(topic, WorkflowJson.mapper().readTree(message.getPayload()),
-                            p == null ? null : p.getCorrelationData()));
+                            p == null ? null : p.getCorrelationData(), message.isRetained()));
                 } catch (IOException e) {
                     // Not JSON: not part of the protocol under test.
                 }
