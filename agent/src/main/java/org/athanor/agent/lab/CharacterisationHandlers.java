@@ -30,12 +30,10 @@ final class CharacterisationHandlers {
     }
 
     static final class Xrd extends DriverHandler<Diffractometer> {
-        private final DriverOptions options;
         private final MeasurementStore store;
 
         Xrd(LabDrivers drivers, ApprovalBook approvals, DriverOptions options, MeasurementStore store) {
-            super(drivers, Diffractometer.class, approvals);
-            this.options = options;
+            super(drivers, Diffractometer.class, approvals, options);
             this.store = store;
         }
 
@@ -46,7 +44,7 @@ final class CharacterisationHandlers {
 
         @Override
         public StepResult execute(StepContext context) throws InstrumentFault, InterruptedException {
-            XrdPattern p = await(context, driver(context).measure(approved(context)), options.wallTimeoutFor(Duration.ofHours(1)));
+            XrdPattern p = call(context, Diffractometer::measure, Duration.ofHours(1));
             store.putPattern(context.workflow().id(), context.step().sample(), p);
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("radiation", p.radiation());
@@ -57,12 +55,10 @@ final class CharacterisationHandlers {
     }
 
     static final class Raman extends DriverHandler<RamanSpectrometer> {
-        private final DriverOptions options;
         private final MeasurementStore store;
 
         Raman(LabDrivers drivers, ApprovalBook approvals, DriverOptions options, MeasurementStore store) {
-            super(drivers, RamanSpectrometer.class, approvals);
-            this.options = options;
+            super(drivers, RamanSpectrometer.class, approvals, options);
             this.store = store;
         }
 
@@ -73,7 +69,7 @@ final class CharacterisationHandlers {
 
         @Override
         public StepResult execute(StepContext context) throws InstrumentFault, InterruptedException {
-            RamanSpectrum s = await(context, driver(context).measure(approved(context)), options.wallTimeoutFor(Duration.ofMinutes(30)));
+            RamanSpectrum s = call(context, RamanSpectrometer::measure, Duration.ofMinutes(30));
             store.putSpectrum(context.workflow().id(), context.step().sample(), s);
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("ramanShift", s.ramanShift());

@@ -9,6 +9,7 @@ import org.athanor.engine.StepContext;
 import org.athanor.engine.StepHandler;
 import org.athanor.instruments.ApprovedStep;
 import org.athanor.instruments.CommandRejectedException;
+import org.athanor.instruments.DriverOptions;
 import org.athanor.instruments.Instrument;
 import org.athanor.instruments.lab.LabDrivers;
 import org.athanor.instruments.InstrumentException;
@@ -23,11 +24,19 @@ abstract class DriverHandler<D extends Instrument> implements StepHandler {
     private final LabDrivers drivers;
     private final Class<D> capability;
     private final ApprovalBook approvals;
+    protected final DriverOptions options;
 
-    DriverHandler(LabDrivers drivers, Class<D> capability, ApprovalBook approvals) {
+    DriverHandler(LabDrivers drivers, Class<D> capability, ApprovalBook approvals, DriverOptions options) {
         this.drivers = drivers;
         this.capability = capability;
         this.approvals = approvals;
+        this.options = options;
+    }
+
+    /** Sends the approved step with {@code send} and waits at most the wall time of {@code labDuration} plus margin. */
+    protected <T> T call(StepContext context, java.util.function.BiFunction<D, ApprovedStep, CompletableFuture<T>> send,
+                         Duration labDuration) throws InstrumentFault, InterruptedException {
+        return await(context, send.apply(driver(context), approved(context)), options.wallTimeoutFor(labDuration));
     }
 
     protected D driver(StepContext context) throws InstrumentFault {

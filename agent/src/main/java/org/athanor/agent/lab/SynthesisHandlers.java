@@ -6,7 +6,6 @@ import java.util.Map;
 import org.athanor.engine.InstrumentFault;
 import org.athanor.engine.StepContext;
 import org.athanor.engine.StepResult;
-import org.athanor.instruments.ApprovedStep;
 import org.athanor.instruments.DispenseResult;
 import org.athanor.instruments.DriverOptions;
 import org.athanor.instruments.lab.LabDrivers;
@@ -25,11 +24,9 @@ final class SynthesisHandlers {
     }
 
     static final class Dispense extends DriverHandler<Dispenser> {
-        private final DriverOptions options;
 
         Dispense(LabDrivers drivers, ApprovalBook approvals, DriverOptions options) {
-            super(drivers, Dispenser.class, approvals);
-            this.options = options;
+            super(drivers, Dispenser.class, approvals, options);
         }
 
         @Override
@@ -39,7 +36,7 @@ final class SynthesisHandlers {
 
         @Override
         public StepResult execute(StepContext context) throws InstrumentFault, InterruptedException {
-            DispenseResult r = await(context, driver(context).dispense(approved(context)), options.wallTimeoutFor(Duration.ofMinutes(5)));
+            DispenseResult r = call(context, Dispenser::dispense, Duration.ofMinutes(5));
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("material", r.material());
             out.put("requestedMg", r.requestedMg());
@@ -49,11 +46,9 @@ final class SynthesisHandlers {
     }
 
     static final class Mix extends DriverHandler<Mixer> {
-        private final DriverOptions options;
 
         Mix(LabDrivers drivers, ApprovalBook approvals, DriverOptions options) {
-            super(drivers, Mixer.class, approvals);
-            this.options = options;
+            super(drivers, Mixer.class, approvals, options);
         }
 
         @Override
@@ -64,17 +59,15 @@ final class SynthesisHandlers {
         @Override
         public StepResult execute(StepContext context) throws InstrumentFault, InterruptedException {
             Duration lab = context.step().quantity("duration").map(q -> Duration.ofSeconds((long) (q.minutes() * 60))).orElse(Duration.ofMinutes(30));
-            await(context, driver(context).mix(approved(context)), options.wallTimeoutFor(lab.plusMinutes(5)));
+            call(context, Mixer::mix, lab.plusMinutes(5));
             return StepResult.EMPTY;
         }
     }
 
     static final class Move extends DriverHandler<Transfer> {
-        private final DriverOptions options;
 
         Move(LabDrivers drivers, ApprovalBook approvals, DriverOptions options) {
-            super(drivers, Transfer.class, approvals);
-            this.options = options;
+            super(drivers, Transfer.class, approvals, options);
         }
 
         @Override
@@ -84,17 +77,15 @@ final class SynthesisHandlers {
 
         @Override
         public StepResult execute(StepContext context) throws InstrumentFault, InterruptedException {
-            await(context, driver(context).transfer(approved(context)), options.wallTimeoutFor(Duration.ofMinutes(5)));
+            call(context, Transfer::transfer, Duration.ofMinutes(5));
             return StepResult.outputs(Map.of("at", context.step().text("to").orElse("?")));
         }
     }
 
     static final class Heat extends DriverHandler<Furnace> {
-        private final DriverOptions options;
 
         Heat(LabDrivers drivers, ApprovalBook approvals, DriverOptions options) {
-            super(drivers, Furnace.class, approvals);
-            this.options = options;
+            super(drivers, Furnace.class, approvals, options);
         }
 
         @Override
@@ -104,8 +95,7 @@ final class SynthesisHandlers {
 
         @Override
         public StepResult execute(StepContext context) throws InstrumentFault, InterruptedException {
-            ApprovedStep approved = approved(context);
-            FurnaceProgramResult r = await(context, driver(context).runProgram(approved), options.wallTimeoutFor(programDuration(context).plusHours(2)));
+            FurnaceProgramResult r = call(context, Furnace::runProgram, programDuration(context).plusHours(2));
             if (!r.completed()) {
                 throw new InstrumentFault(InstrumentFault.Kind.ERROR_CODE, context.step().instrument(),
                         "the heating program of step " + context.step().id() + " did not complete");
