@@ -2,6 +2,7 @@ package org.athanor.workflow.approval;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -21,14 +22,44 @@ public final class ApprovalTokens {
 
     private static final ObjectMapper CANONICAL = WorkflowJson.mapper().copy()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    /** Prepared once: a writer resolves its configuration at creation, not at every call. */
+    private static final ObjectWriter CANONICAL_WRITER = CANONICAL.writer();
 
     private final SecretKeySpec key;
+    /**
+     * One initialised Mac per thread: {@code Mac.getInstance} and {@code init} (provider lookup, key schedule) cost more
+     * than the HMAC of a step. A Mac is not thread-safe, so it is never shared; {@code doFinal} resets it for reuse.
+     */
+    private final ThreadLocal<Mac> macs;
 
     public ApprovalTokens(byte[] secret) {
         if (secret.length < 16) {
             throw new IllegalArgumentException("approval secret must be at least 16 bytes");
         }
         this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
+        Mac prototype = newMac(key);
+        this.macs = ThreadLocal.withInitial(() -> copyOf(prototype, key));
+    }
+
+    private static Mac newMac(SecretKeySpec key) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot compute approval token", e);
+        }
+    }
+
+    /** A clone of the initialised prototype (cheap), or a fresh one where the provider cannot clone. */
+    private static Mac copyOf(Mac prototype, SecretKeySpec key) {
+        synchronized (prototype) {
+            try {
+                return (Mac) prototype.clone();
+            } catch (CloneNotSupportedException e) {
+                return newMac(key);
+            }
+        }
     }
 
     /** A token for this exact step within this run. */
@@ -51,15 +82,18 @@ public final class ApprovalTokens {
     }
 
     private byte[] mac(String runId, Step step) {
+        byte[] canonical;
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            mac.update((runId == null ? "" : runId).getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            mac.update(CANONICAL.writeValueAsBytes(CANONICAL.convertValue(step, Object.class)));
-            return mac.doFinal();
-        } catch (GeneralSecurityException | JsonProcessingException e) {
+            // Through a map first so that record components are sorted too, not only map keys.
+            canonical = CANONICAL_WRITER.writeValueAsBytes(CANONICAL.convertValue(step, Object.class));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot compute approval token", e);
         }
+        // Serialised before the Mac is touched, so a failure never leaves a half-fed Mac behind.
+        Mac mac = macs.get();
+        mac.update((runId == null ? "" : runId).getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        mac.update(canonical);
+        return mac.doFinal();
     }
 }
