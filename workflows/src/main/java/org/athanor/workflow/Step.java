@@ -62,6 +62,10 @@ public record Step(String id, Action action, String instrument, String sample, L
     /** heat: the atmosphere. */
     @JsonIgnore
     public Optional<Atmosphere> atmosphere() {
+        Atmosphere plain = plainAtmosphere(params.get("atmosphere"));
+        if (plain != null) {
+            return Optional.of(plain);
+        }
         return param("atmosphere", new TypeReference<Atmosphere>() {});
     }
 
@@ -121,6 +125,22 @@ public record Step(String id, Action action, String instrument, String sample, L
             out.add(new HeatSegment(temperature, rampRate, hold));
         }
         return out;
+    }
+
+    /** The atmosphere built directly when every part present is plain (see {@link #plainQuantity}); null otherwise. */
+    private static Atmosphere plainAtmosphere(Object v) {
+        if (!(v instanceof Map<?, ?> m)) {
+            return null;
+        }
+        Object gas = m.get("gas");
+        Object h2 = m.get("h2Percent");
+        Object f = m.get("flow");
+        Quantity flow = plainQuantity(f);
+        if ((gas != null && !(gas instanceof String)) || (f != null && flow == null)
+                || (h2 != null && !(h2 instanceof Double || h2 instanceof Integer))) {
+            return null;
+        }
+        return new Atmosphere((String) gas, h2 == null ? null : ((Number) h2).doubleValue(), flow);
     }
 
     private static String rootMessage(Throwable e) {

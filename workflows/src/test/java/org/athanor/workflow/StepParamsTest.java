@@ -61,6 +61,27 @@ class StepParamsTest {
         }
     }
 
+    @Test
+    void readsEveryAtmosphereFormAsJacksonDoes() {
+        List<Object> gases = Arrays.asList(null, "air", "H2/Ar", 3);
+        List<Object> h2s = Arrays.asList(null, 5, 4.5, "5", 7L);
+        for (Object gas : gases) {
+            for (Object h2 : h2s) {
+                for (Object flow : VALUES) {
+                    Map<String, Object> atmosphere = new HashMap<>();
+                    if (gas != null) {
+                        atmosphere.put("gas", gas);
+                    }
+                    atmosphere.put("h2Percent", h2);
+                    atmosphere.put("flow", flow);
+                    Step step = new Step("h", Action.HEAT, null, null, null, Map.of("atmosphere", atmosphere));
+                    assertSameOutcome(() -> step.atmosphere(),
+                            () -> Optional.of(WorkflowJson.mapper().convertValue(atmosphere, Atmosphere.class)), atmosphere);
+                }
+            }
+        }
+    }
+
     private static void assertSameOutcome(java.util.function.Supplier<Object> actual,
                                           java.util.function.Supplier<Object> jackson, Object input) {
         Throwable expectedError = catchThrowable(jackson::get);
