@@ -33,7 +33,8 @@ public record Step(String id, Action action, String instrument, String sample, L
 
     @JsonIgnore
     public Optional<Quantity> quantity(String name) {
-        return param(name, new TypeReference<Quantity>() {});
+        Quantity plain = plainQuantity(params.get(name));
+        return plain != null ? Optional.of(plain) : param(name, new TypeReference<Quantity>() {});
     }
 
     @JsonIgnore
@@ -51,12 +52,20 @@ public record Step(String id, Action action, String instrument, String sample, L
     /** heat: the furnace program, empty when absent. */
     @JsonIgnore
     public List<HeatSegment> profile() {
+        List<HeatSegment> plain = plainProfile(params.get("profile"));
+        if (plain != null) {
+            return plain;
+        }
         return param("profile", new TypeReference<List<HeatSegment>>() {}).orElse(List.of());
     }
 
     /** heat: the atmosphere. */
     @JsonIgnore
     public Optional<Atmosphere> atmosphere() {
+        Atmosphere plain = plainAtmosphere(params.get("atmosphere"));
+        if (plain != null) {
+            return Optional.of(plain);
+        }
         return param("atmosphere", new TypeReference<Atmosphere>() {});
     }
 
@@ -76,6 +85,62 @@ public record Step(String id, Action action, String instrument, String sample, L
         } catch (IllegalArgumentException e) {
             throw new WorkflowException("step '" + id + "': parameter '" + name + "' is malformed: " + rootMessage(e), e);
         }
+    }
+
+    /*
+     * The safety gate reads every quantity of every step it vets; Jackson's convertValue is most of that cost. A value
+     * in the usual form JSON reading gives ({"value": number, "unit": "text"}) is built directly into the same record
+     * Jackson would build; anything else (absent parts, text numbers, other types, malformed values) returns null and
+     * goes through Jackson, which keeps its coercions and its error messages.
+     */
+    private static Quantity plainQuantity(Object v) {
+        if (v instanceof Map<?, ?> m && m.get("unit") instanceof String unit && !unit.isBlank()) {
+            Object value = m.get("value");
+            if (value instanceof Double || value instanceof Integer || value instanceof Long) {
+                return new Quantity(((Number) value).doubleValue(), unit);
+            }
+        }
+        return null;
+    }
+
+    /** The profile built directly when every segment is plain (see {@link #plainQuantity}); null otherwise. */
+    private static List<HeatSegment> plainProfile(Object v) {
+        if (!(v instanceof List<?> segments)) {
+            return null;
+        }
+        List<HeatSegment> out = new java.util.ArrayList<>(segments.size());
+        for (Object o : segments) {
+            if (!(o instanceof Map<?, ?> m)) {
+                return null;
+            }
+            Object t = m.get("temperature");
+            Object r = m.get("rampRate");
+            Object h = m.get("hold");
+            Quantity temperature = plainQuantity(t);
+            Quantity rampRate = plainQuantity(r);
+            Quantity hold = plainQuantity(h);
+            if ((t != null && temperature == null) || (r != null && rampRate == null) || (h != null && hold == null)) {
+                return null;
+            }
+            out.add(new HeatSegment(temperature, rampRate, hold));
+        }
+        return out;
+    }
+
+    /** The atmosphere built directly when every part present is plain (see {@link #plainQuantity}); null otherwise. */
+    private static Atmosphere plainAtmosphere(Object v) {
+        if (!(v instanceof Map<?, ?> m)) {
+            return null;
+        }
+        Object gas = m.get("gas");
+        Object h2 = m.get("h2Percent");
+        Object f = m.get("flow");
+        Quantity flow = plainQuantity(f);
+        if ((gas != null && !(gas instanceof String)) || (f != null && flow == null)
+                || (h2 != null && !(h2 instanceof Double || h2 instanceof Integer))) {
+            return null;
+        }
+        return new Atmosphere((String) gas, h2 == null ? null : ((Number) h2).doubleValue(), flow);
     }
 
     private static String rootMessage(Throwable e) {

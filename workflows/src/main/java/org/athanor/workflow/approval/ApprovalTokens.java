@@ -1,12 +1,16 @@
 package org.athanor.workflow.approval;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.athanor.workflow.Step;
@@ -21,14 +25,55 @@ public final class ApprovalTokens {
 
     private static final ObjectMapper CANONICAL = WorkflowJson.mapper().copy()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    /** Prepared once: a writer resolves its configuration at creation, not at every call. */
+    private static final ObjectWriter CANONICAL_WRITER = CANONICAL.writer();
+    /**
+     * Writes a step straight to the same bytes as {@link #CANONICAL} does after converting it to a map (record
+     * components and map keys sorted), without building the map. Used only when every parameter is plain JSON
+     * (maps with text keys, lists, text, booleans and the number types JSON reading makes), where the two agree
+     * byte for byte; anything else takes the map route.
+     */
+    private static final ObjectWriter DIRECT_WRITER = WorkflowJson.mapper().copy()
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+            .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
+            .configure(MapperFeature.SORT_CREATOR_PROPERTIES_FIRST, false)
+            .writer();
 
     private final SecretKeySpec key;
+    /**
+     * One initialised Mac per thread: {@code Mac.getInstance} and {@code init} (provider lookup, key schedule) cost more
+     * than the HMAC of a step. A Mac is not thread-safe, so it is never shared; {@code doFinal} resets it for reuse.
+     */
+    private final ThreadLocal<Mac> macs;
 
     public ApprovalTokens(byte[] secret) {
         if (secret.length < 16) {
             throw new IllegalArgumentException("approval secret must be at least 16 bytes");
         }
         this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
+        Mac prototype = newMac(key);
+        this.macs = ThreadLocal.withInitial(() -> copyOf(prototype, key));
+    }
+
+    private static Mac newMac(SecretKeySpec key) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot compute approval token", e);
+        }
+    }
+
+    /** A clone of the initialised prototype (cheap), or a fresh one where the provider cannot clone. */
+    private static Mac copyOf(Mac prototype, SecretKeySpec key) {
+        synchronized (prototype) {
+            try {
+                return (Mac) prototype.clone();
+            } catch (CloneNotSupportedException e) {
+                return newMac(key);
+            }
+        }
     }
 
     /** A token for this exact step within this run. */
@@ -51,15 +96,54 @@ public final class ApprovalTokens {
     }
 
     private byte[] mac(String runId, Step step) {
+        byte[] canonical;
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            mac.update((runId == null ? "" : runId).getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            mac.update(CANONICAL.writeValueAsBytes(CANONICAL.convertValue(step, Object.class)));
-            return mac.doFinal();
-        } catch (GeneralSecurityException | JsonProcessingException e) {
+            canonical = canonicalBytes(step);
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot compute approval token", e);
         }
+        // Serialised before the Mac is touched, so a failure never leaves a half-fed Mac behind.
+        Mac mac = macs.get();
+        mac.update((runId == null ? "" : runId).getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        mac.update(canonical);
+        return mac.doFinal();
+    }
+
+    /** The step's canonical JSON (keys sorted at every level), the bytes a token is bound to. */
+    static byte[] canonicalBytes(Step step) throws JsonProcessingException {
+        if (isPlainJson(step.params())) {
+            return DIRECT_WRITER.writeValueAsBytes(step);
+        }
+        return referenceBytes(step);
+    }
+
+    /** The definition: through a map first so that record components are sorted too, not only map keys. */
+    static byte[] referenceBytes(Step step) throws JsonProcessingException {
+        return CANONICAL_WRITER.writeValueAsBytes(CANONICAL.convertValue(step, Object.class));
+    }
+
+    private static boolean isPlainJson(Object value) {
+        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
+                || value instanceof Long || value instanceof Double) {
+            return true;
+        }
+        if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (!(e.getKey() instanceof String) || !isPlainJson(e.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (value instanceof List<?> list) {
+            for (Object o : list) {
+                if (!isPlainJson(o)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 }
