@@ -48,7 +48,9 @@ final class OpcUaClients {
         SecurityPolicy policy = SecurityPolicy.valueOf(ua.policy());
         MessageSecurityMode mode = MessageSecurityMode.valueOf(ua.mode());
         String endpointUrl = config.endpoint();
-        String applicationUri = "urn:athanor:driver:" + config.id() + ":" + UUID.randomUUID();
+        ApplicationIdentity identity = policy == SecurityPolicy.None ? null : identityFor(config.id());
+        String applicationUri = identity == null ? "urn:athanor:driver:" + config.id() + ":" + UUID.randomUUID()
+                : identity.applicationUri();
         return OpcUaClient.create(endpointUrl,
                 endpoints -> select(endpoints, policy, mode).map(e -> EndpointUtil.updateUrl(e,
                         EndpointUtil.getHost(endpointUrl), EndpointUtil.getPort(endpointUrl))),
@@ -62,13 +64,8 @@ final class OpcUaClients {
                             .setIdentityProvider(identity(config));
                     if (policy != SecurityPolicy.None) {
                         try {
-                            KeyPair keys = SelfSignedCertificateGenerator.generateRsaKeyPair(2048);
-                            X509Certificate certificate = new SelfSignedCertificateBuilder(keys)
-                                    .setCommonName("Athanor driver " + config.id())
-                                    .setApplicationUri(applicationUri)
-                                    .addDnsName("localhost")
-                                    .build();
-                            builder.setKeyPair(keys).setCertificate(certificate).setCertificateChain(new X509Certificate[] {certificate});
+                            builder.setKeyPair(identity.keys()).setCertificate(identity.certificate())
+                                    .setCertificateChain(new X509Certificate[] {identity.certificate()});
                             MemoryTrustListManager trust = new MemoryTrustListManager();
                             trustedCertificates(ua.trustedCertificatesDir()).forEach(trust::addTrustedCertificate);
                             builder.setCertificateValidator(new DefaultClientCertificateValidator(trust, new MemoryCertificateQuarantine()));
@@ -77,6 +74,33 @@ final class OpcUaClients {
                         }
                     }
                 });
+    }
+
+    /**
+     * The driver's application key pair and certificate for one instrument id, made once per process: a server trusts
+     * a client certificate only after an operator has moved it from its rejected list to its trusted list, so a
+     * driver that made a fresh certificate at every connection attempt could never be trusted.
+     */
+    record ApplicationIdentity(String applicationUri, KeyPair keys, X509Certificate certificate) {
+    }
+
+    private static final java.util.Map<String, ApplicationIdentity> IDENTITIES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static ApplicationIdentity identityFor(String instrumentId) {
+        return IDENTITIES.computeIfAbsent(instrumentId, id -> {
+            String uri = "urn:athanor:driver:" + id + ":" + UUID.randomUUID();
+            try {
+                KeyPair keys = SelfSignedCertificateGenerator.generateRsaKeyPair(2048);
+                X509Certificate certificate = new SelfSignedCertificateBuilder(keys)
+                        .setCommonName("Athanor driver " + id)
+                        .setApplicationUri(uri)
+                        .addDnsName("localhost")
+                        .build();
+                return new ApplicationIdentity(uri, keys, certificate);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot make an OPC UA application certificate for " + id + ": " + e.getMessage(), e);
+            }
+        });
     }
 
     /** Connects, retrying with exponential backoff (100 ms doubling to 2 s) until {@code timeout} has passed. */
