@@ -179,6 +179,21 @@ class MosquittoTlsIT {
                 .hasMessageContaining("Not authorized");
     }
 
+    @Test
+    void withoutTheTestCaInItsTrustStoreTheDriverRefusesTheBrokersCertificate() {
+        // No trust store configured: the driver falls back to the JDK's default trust, which knows no test CA, so the
+        // right password never gets sent. Shows the good test's connection really verified the server certificate.
+        InstrumentConfig c = driverConfig("right.pw", "athanor-tls-untrusted");
+        InstrumentConfig untrusted = new InstrumentConfig(c.id(), c.kind(), c.protocol(), c.endpoint(), c.model(),
+                c.credentials(), c.opcua(), new MqttSettings(true, null, null, "athanor-tls-untrusted", null, null, null),
+                c.capabilities(), c.limits(), c.nodes());
+        DriverOptions quick = new DriverOptions(lab.clock(), DriverOptions.defaults().commandTimeout(), Duration.ofSeconds(3));
+        assertThatThrownBy(() -> new MqttDiffractometer(untrusted, APPROVALS, quick).close())
+                .isInstanceOf(InstrumentException.class)
+                .hasMessageContaining("cannot connect to broker ssl://127.0.0.1:" + tlsPort);
+        assertThat(log()).doesNotContain("as athanor-tls-untrusted");
+    }
+
     /** xrd-1 from the default lab, pointed at the TLS listener, with the trust store and a password file. */
     private static InstrumentConfig driverConfig(String passwordFile, String clientId) {
         InstrumentConfig c = LabConfig.defaultLab().instrument("xrd-1").orElseThrow();
