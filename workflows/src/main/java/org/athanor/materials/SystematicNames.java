@@ -179,6 +179,11 @@ final class SystematicNames {
                 break; // "lead zirconate" is PbZrO3; a B-site anion already fixes the cation's usual state
             }
         }
+        if (c.count() > 0) {
+            // "tricalcium ..." states the cation count; a charge-balanced reading with another count is not what was
+            // written (tricalcium aluminate is 3CaO·Al2O3, not CaAl2O4), so it is dropped rather than returned silently.
+            formulas.removeIf(f -> Math.abs(Composition.parse(f).amount(c.symbol()) - c.count()) > 1e-9);
+        }
         if (formulas.isEmpty()) {
             return Optional.empty();
         }

@@ -125,6 +125,21 @@ class NotationNormalizerTest {
         reads(input, plain, Notation.NAME);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"tricalcium aluminate|Ca3Al2O6", "tricalcium silicate|Ca3SiO5",
+            "dicalcium silicate|Ca2SiO4", "tetracalcium aluminoferrite|Ca4Al2Fe2O10", "disodium phosphate|Na2HPO4",
+            "tricalcium phosphate|Ca3P2O8", "trisodium phosphate|Na3PO4", "dipotassium carbonate|K2CO3"})
+    void aCationCountPrefixIsHonouredNotOverruledByChargeBalance(String input, String plain) {
+        reads(input, plain, Notation.NAME);
+    }
+
+    @Test
+    void aCationCountThatNoChargeBalanceGivesIsAnErrorNotAGuess() {
+        // "trisodium carbonate" cannot be charge balanced with 3 Na; the count prefix is not silently dropped.
+        assertThatThrownBy(() -> NotationNormalizer.normalize("trisodium carbonate", Notation.NAME))
+                .isInstanceOf(NotationException.class);
+    }
+
     @Test
     void ambiguousNamesSayWhichReadingWasTakenAndListTheOthers() {
         NormalizedFormula lime = auto("lime");
