@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
 public final class Formula {
 
     /** Adducts that follow a hydrate dot: "MgCl2.6H2O", "CaCl2.2NH3". */
-    private static final Pattern ADDUCT_AFTER_DOT = Pattern.compile("\\d*(H2O|D2O|NH3|CO2|HF|H2O2)([·.+\\-].*)?");
+    // After digits ("MgCl2.6H2O") only water and ammonia adducts count: "LiH4.1CO2" is 4.1 H, as printed from a
+    // composition, and nobody writes a coefficient of 1 before an adduct.
+    private static final Pattern ADDUCT_AFTER_DOT = Pattern.compile("(?!1(?!\\d))\\d*(H2O|D2O|NH3)([·.+\\-].*)?");
     /** A binary oxide, sulfide, halide, nitride or carbide with optional coefficient: "2SiO2", "Al2O3", "H2O". */
     private static final Pattern SIMPLE_PIECE = Pattern.compile("\\d*[A-Z][a-z]?\\d*(O|S|Se|F|Cl|N|C)\\d*");
 

@@ -216,7 +216,9 @@ final class FormulaParser {
         }
         if (pos + 1 < text.length() && text.charAt(pos) == '.' && Character.isDigit(text.charAt(pos + 1))) {
             boolean zero = pos - start == 1 && text.charAt(start) == '0'; // "0.5" is always a decimal: no amount is 0
-            boolean separates = !coefficient && pos > start && !zero
+            // "H4.01CO2" is 4.01 H: a compound after a separating dot never has a coefficient starting with 0.
+            boolean fractionDigits = text.charAt(pos + 1) == '0';
+            boolean separates = !coefficient && pos > start && !zero && !fractionDigits
                     && (dotRule == Formula.DotRule.SEPARATOR || Formula.autoDotSeparates(text, pos));
             if (!separates) {
                 pos++;

@@ -136,4 +136,11 @@ class FormulaTest {
         assertThatThrownBy(() -> Formula.parse("2")).hasMessageContaining("no formula");
         assertThatThrownBy(() -> Formula.parse("0BaO")).hasMessageContaining("coefficient 0");
     }
+
+    @org.junit.jupiter.api.Test
+    void aDotFollowedByAZeroIsADecimalNotACompoundSeparator() {
+        // found by the round-trip property: "LiH4.01CO2" printed from a composition with 4.01 H must read back the same
+        assertThat(Formula.parse("LiH4.01CO2").amount("H")).isEqualTo(4.01);
+        assertThat(Formula.parse("MgCl2.6H2O").amount("H")).isEqualTo(12.0);
+    }
 }
