@@ -143,7 +143,7 @@ public final class Engine implements AutoCloseable {
             if (!failed.isEmpty()) {
                 // The journal ended with these steps failed (their run was paused): stay paused until someone decides.
                 pauseNow(request.runId(), "recovered with failed or interrupted steps " + failed + " in experiment "
-                        + request.experiment() + "; resume to retry, or decide about the marked samples");
+                        + request.experiment() + "; resume to retry, or decide about the marked samples", ex);
             }
             for (Slot s : toReconcile) {
                 StepContext ctx = context(s, List.of(s.step));
@@ -183,6 +183,28 @@ public final class Engine implements AutoCloseable {
                 if (ex.runId().equals(runId)) {
                     abortNow(ex, reason);
                 }
+            }
+        });
+    }
+
+    /**
+     * Isolates a fault to the experiment it struck, for a run with several experiments under way side by side (a
+     * campaign's batch): every experiment of the run whose fault paused it (a failed or interrupted step, a dispatch
+     * check that paused, a step that waited too often) is aborted as {@link #abort} would (samples marked, in-flight
+     * steps made safe), and the run's pause is then lifted so its other experiments go on. Done in one step on the
+     * engine thread, so a sibling's fault that arrives meanwhile is either aborted here or pauses the run afresh; it is
+     * never retried by the lifted pause. A pause no experiment caused (an operator's, the lab's) is left alone.
+     */
+    public void abortFaultedExperiments(String runId) {
+        post(() -> {
+            List<Execution> faulted = executions.stream()
+                    .filter(ex -> ex.runId().equals(runId) && ex.fault != null && ex.abortReason == null).toList();
+            if (faulted.isEmpty()) {
+                return;
+            }
+            faulted.forEach(ex -> abortNow(ex, "paused by a fault: " + ex.fault));
+            if (labPause == null) {
+                resumeNow(runId, true);
             }
         });
     }
@@ -363,7 +385,7 @@ public final class Engine implements AutoCloseable {
             if (v instanceof DispatchVerdict.Wait w) {
                 holdBack(s, w);
             } else if (v instanceof DispatchVerdict.Pause p) {
-                pauseNow(s.execution.runId(), "step '" + s.step.id() + "' (experiment " + s.execution.experiment() + "): " + p.reason());
+                pauseNow(s.execution.runId(), "step '" + s.step.id() + "' (experiment " + s.execution.experiment() + "): " + p.reason(), s.execution);
             }
             finishIfDone(s.execution);
         }
@@ -413,7 +435,7 @@ public final class Engine implements AutoCloseable {
         s.waits++;
         emit(s.execution, s, Type.STEP_WAITING, Map.of("reason", w.reason(), "waits", s.waits));
         if (s.waits > config.maxWaits()) {
-            pauseNow(s.execution.runId(), "step '" + s.step.id() + "' waited " + config.maxWaits() + " times: " + w.reason());
+            pauseNow(s.execution.runId(), "step '" + s.step.id() + "' waited " + config.maxWaits() + " times: " + w.reason(), s.execution);
             s.waits = 0;
             return;
         }
@@ -466,7 +488,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private void failed(List<Slot> load, String reason, String instrument) {
-        Set<String> runs = new LinkedHashSet<>();
+        Set<Execution> faulted = new LinkedHashSet<>();
         for (Slot s : load) {
             boolean interrupted = s.step.action() == Action.HEAT;
             s.status = interrupted ? Status.INTERRUPTED : Status.FAILED;
@@ -477,7 +499,7 @@ public final class Engine implements AutoCloseable {
                 emit(s.execution, s, Type.SAMPLE_MARKED, Map.of("sample", s.step.sample(), "reason", why));
             }
             if (s.execution.abortReason == null) {
-                runs.add(s.execution.runId()); // a step of an aborted run failing is the abort taking effect
+                faulted.add(s.execution); // a step of an aborted run failing is the abort taking effect
             }
         }
         if (instrument != null) {
@@ -488,7 +510,7 @@ public final class Engine implements AutoCloseable {
                 finishIfDone(s.execution);
             }
         }
-        runs.forEach(r -> pauseNow(r, reason));
+        faulted.forEach(ex -> pauseNow(ex.runId(), reason, ex));
         schedule();
     }
 
@@ -522,11 +544,20 @@ public final class Engine implements AutoCloseable {
     }
 
     private void pauseNow(String runId, String reason) {
+        pauseNow(runId, reason, null);
+    }
+
+    /** Pauses the run; {@code cause} is the experiment whose fault it is, if any (named in the event's data). */
+    private void pauseNow(String runId, String reason, Execution cause) {
+        if (cause != null && cause.fault == null) {
+            cause.fault = reason;
+        }
         if (pausedRuns.containsKey(runId)) {
             return;
         }
         pausedRuns.put(runId, reason);
-        emit(runId, null, null, null, Type.RUN_PAUSED, Map.of("reason", reason));
+        emit(runId, null, null, null, Type.RUN_PAUSED, cause == null ? Map.of("reason", reason)
+                : Map.of("reason", reason, "experiment", cause.experiment()));
     }
 
     private void resumeNow(String runId, boolean scheduleNow) {
@@ -538,6 +569,7 @@ public final class Engine implements AutoCloseable {
             if (!ex.runId().equals(runId)) {
                 continue;
             }
+            ex.fault = null;
             for (Slot s : ex.slots.values()) {
                 if (s.status == Status.FAILED) {
                     s.status = Status.PENDING; // a new attempt, with a new command id

@@ -54,6 +54,8 @@ final class Execution {
     final Map<String, String> markedSamples = new LinkedHashMap<>();
     Phase phase;
     String abortReason;
+    /** Why a fault of this experiment paused its run (null while healthy); cleared when the run is resumed. */
+    String fault;
 
     Execution(RunRequest request, Phase phase) {
         this.request = request;
