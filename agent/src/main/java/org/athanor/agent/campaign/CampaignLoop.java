@@ -7,7 +7,9 @@ import java.util.Optional;
 import org.athanor.agent.campaign.CampaignReport.StopReason;
 
 /**
- * The closed loop: propose parameters, run an experiment, read the target fraction, decide whether to go on.
+ * The closed loop: propose parameters, run experiments, read the target fractions, decide whether to go on.
+ * Experiments run in batches of up to {@code batchSize} side by side (one per furnace that can take the plan's heat
+ * step); each batch is read and decided in index order, and the stop rules are applied once the whole batch is in.
  * It knows nothing of instruments or optimisers; {@link Proposer} and {@link Experimenter} bring those in.
  */
 public final class CampaignLoop {
@@ -16,9 +18,25 @@ public final class CampaignLoop {
     public record Observation(int index, Map<String, Object> parameters, double targetFraction, boolean usable) {
     }
 
-    /** Chooses the next experiment from what has been seen. */
+    /** One experiment of a batch, before it runs. */
+    public record Planned(int index, Map<String, Object> parameters) {
+    }
+
+    /** Chooses the next experiments from what has been seen. */
     public interface Proposer {
         Map<String, Object> next(List<Observation> history);
+
+        /**
+         * Up to {@code count} experiments to run side by side, chosen from the same history. A proposer that knows
+         * nothing of batches proposes each one as it would alone.
+         */
+        default List<Map<String, Object>> next(List<Observation> history, int count) {
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                out.add(next(history));
+            }
+            return out;
+        }
 
         /** A sentence on why these parameters (for the report). */
         default String explain(Map<String, Object> parameters, List<Observation> history) {
@@ -26,12 +44,24 @@ public final class CampaignLoop {
         }
     }
 
-    /** Runs one experiment end to end (plan, vet, dispatch, measure, analyse). */
+    /** Runs experiments end to end (plan, vet, dispatch, measure, analyse). */
     public interface Experimenter {
         CampaignReport.Experiment run(int index, Map<String, Object> parameters) throws CampaignAbortedException;
+
+        /**
+         * Runs a batch and returns its experiments in the order given. A failed experiment is reported as such and
+         * does not stop its siblings; only an abort of the whole campaign throws. By default one after another.
+         */
+        default List<CampaignReport.Experiment> run(List<Planned> batch) throws CampaignAbortedException {
+            List<CampaignReport.Experiment> out = new ArrayList<>();
+            for (Planned p : batch) {
+                out.add(run(p.index(), p.parameters()));
+            }
+            return out;
+        }
     }
 
-    /** Receives each experiment as it finishes, for progress output. */
+    /** Receives each experiment as it is decided, for progress output. */
     public interface Progress {
         Progress NONE = e -> { };
 
@@ -43,9 +73,18 @@ public final class CampaignLoop {
     }
 
     private final StopRules rules;
+    private final int batchSize;
 
     public CampaignLoop(StopRules rules) {
+        this(rules, 1);
+    }
+
+    public CampaignLoop(StopRules rules, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1 experiment, was " + batchSize);
+        }
         this.rules = rules;
+        this.batchSize = batchSize;
     }
 
     public Outcome run(Proposer proposer, Experimenter experimenter, Progress progress) {
@@ -54,11 +93,68 @@ public final class CampaignLoop {
 
     /** Continues a campaign that already finished {@code previous} experiments (after a restart). */
     public Outcome run(Proposer proposer, Experimenter experimenter, Progress progress, List<CampaignReport.Experiment> previous) {
-        List<Observation> history = new ArrayList<>();
-        List<CampaignReport.Experiment> done = new ArrayList<>();
-        CampaignReport.Best best = null;
-        int lastImprovement = 0;
+        State state = new State();
         for (CampaignReport.Experiment e : previous) {
+            state.read(e);
+            state.done.add(e);
+        }
+        CampaignReport.Best best = state.best;
+        if (best != null && best.targetFraction() >= rules.targetFraction()) {
+            return new Outcome(state.done, Optional.of(best), StopReason.TARGET_REACHED,
+                    "experiment " + best.index() + " had already reached target fraction " + pct(best.targetFraction()));
+        }
+        // After a restart an index may be missing (an experiment the gate refused, not yet journaled): never reuse one.
+        int next = state.done.stream().mapToInt(CampaignReport.Experiment::index).max().orElse(0) + 1;
+        while (true) {
+            if (next > rules.budget()) {
+                return new Outcome(state.done, Optional.ofNullable(state.best), StopReason.BUDGET_EXHAUSTED,
+                        "spent the budget of " + rules.budget() + " experiments; best target fraction " + fraction(state.best));
+            }
+            int size = Math.min(batchSize, rules.budget() - next + 1);
+            List<Map<String, Object>> proposals = proposer.next(List.copyOf(state.history), size);
+            if (proposals.isEmpty()) {
+                throw new IllegalStateException("the proposer proposed no experiment");
+            }
+            List<Planned> batch = new ArrayList<>();
+            for (Map<String, Object> p : proposals.subList(0, Math.min(size, proposals.size()))) {
+                batch.add(new Planned(next + batch.size(), p));
+            }
+            List<CampaignReport.Experiment> results;
+            try {
+                results = experimenter.run(batch);
+            } catch (CampaignAbortedException aborted) {
+                return new Outcome(state.done, Optional.ofNullable(state.best), StopReason.ABORTED, aborted.getMessage());
+            }
+            for (int i = 0; i < results.size(); i++) {
+                CampaignReport.Experiment e = results.get(i);
+                state.read(e);
+                e = withDecision(e, decide(e, state, i == results.size() - 1));
+                state.done.add(e);
+                progress.experimentFinished(e);
+            }
+            int last = batch.get(batch.size() - 1).index();
+            next = last + 1;
+            if (state.best != null && state.best.targetFraction() >= rules.targetFraction()) {
+                return new Outcome(state.done, Optional.of(state.best), StopReason.TARGET_REACHED,
+                        "experiment " + state.best.index() + " reached target fraction " + pct(state.best.targetFraction())
+                                + " (goal ≥ " + pct(rules.targetFraction()) + ")");
+            }
+            if (last - state.lastImprovement >= rules.patience() && last < rules.budget()) {
+                return new Outcome(state.done, Optional.ofNullable(state.best), StopReason.NO_IMPROVEMENT,
+                        "no gain of " + pct(rules.minImprovement()) + " or more in the last " + rules.patience()
+                                + " experiments; best target fraction " + fraction(state.best));
+            }
+        }
+    }
+
+    /** What the loop has learnt so far: the best usable result, when it last improved, what was seen. */
+    private final class State {
+        final List<Observation> history = new ArrayList<>();
+        final List<CampaignReport.Experiment> done = new ArrayList<>();
+        CampaignReport.Best best;
+        int lastImprovement;
+
+        void read(CampaignReport.Experiment e) {
             boolean usable = "approved".equals(e.verdict());
             double previousBest = best == null ? 0 : best.targetFraction();
             if (usable && (best == null || e.targetFraction() > best.targetFraction())) {
@@ -67,67 +163,29 @@ public final class CampaignLoop {
                 }
                 best = new CampaignReport.Best(e.index(), e.targetFraction());
             }
-            done.add(e);
             history.add(new Observation(e.index(), e.parameters(), e.targetFraction(), usable));
-        }
-        if (best != null && best.targetFraction() >= rules.targetFraction()) {
-            return new Outcome(done, Optional.of(best), StopReason.TARGET_REACHED,
-                    "experiment " + best.index() + " had already reached target fraction " + pct(best.targetFraction()));
-        }
-        for (int index = done.size() + 1; ; index++) {
-            if (index > rules.budget()) {
-                return new Outcome(done, Optional.ofNullable(best), StopReason.BUDGET_EXHAUSTED,
-                        "spent the budget of " + rules.budget() + " experiments; best target fraction " + fraction(best));
-            }
-            Map<String, Object> parameters = proposer.next(List.copyOf(history));
-            String why = proposer.explain(parameters, history);
-            CampaignReport.Experiment e;
-            try {
-                e = experimenter.run(index, parameters);
-            } catch (CampaignAbortedException aborted) {
-                return new Outcome(done, Optional.ofNullable(best), StopReason.ABORTED, aborted.getMessage());
-            }
-            boolean usable = "approved".equals(e.verdict());
-            double previousBest = best == null ? 0 : best.targetFraction();
-            if (usable && (best == null || e.targetFraction() > best.targetFraction())) {
-                if (e.targetFraction() - previousBest >= rules.minImprovement() || best == null) {
-                    lastImprovement = index;
-                }
-                best = new CampaignReport.Best(index, e.targetFraction());
-            }
-            String decision = decide(e, best, index, lastImprovement, why);
-            e = withDecision(e, decision);
-            done.add(e);
-            history.add(new Observation(index, parameters, e.targetFraction(), usable));
-            progress.experimentFinished(e);
-
-            if (best != null && best.targetFraction() >= rules.targetFraction()) {
-                return new Outcome(done, Optional.of(best), StopReason.TARGET_REACHED,
-                        "experiment " + best.index() + " reached target fraction " + pct(best.targetFraction())
-                                + " (goal ≥ " + pct(rules.targetFraction()) + ")");
-            }
-            if (index - lastImprovement >= rules.patience() && index < rules.budget()) {
-                return new Outcome(done, Optional.ofNullable(best), StopReason.NO_IMPROVEMENT,
-                        "no gain of " + pct(rules.minImprovement()) + " or more in the last " + rules.patience()
-                                + " experiments; best target fraction " + fraction(best));
-            }
         }
     }
 
-    private String decide(CampaignReport.Experiment e, CampaignReport.Best best, int index, int lastImprovement, String why) {
-        if (best != null && best.targetFraction() >= rules.targetFraction()) {
+    /**
+     * The decision after reading one experiment. Budget and plateau are judged on the whole batch, so only its last
+     * experiment can stop the campaign for them; reaching the target stops it whatever comes after.
+     */
+    private String decide(CampaignReport.Experiment e, State s, boolean lastOfBatch) {
+        int index = e.index();
+        if (s.best != null && s.best.targetFraction() >= rules.targetFraction()) {
             return "stop: target reached";
         }
-        if (index >= rules.budget()) {
+        if (lastOfBatch && index >= rules.budget()) {
             return "stop: budget spent";
         }
-        if (index - lastImprovement >= rules.patience()) {
+        if (lastOfBatch && index - s.lastImprovement >= rules.patience()) {
             return "stop: no improvement";
         }
         if (!"approved".equals(e.verdict())) {
             return "continue: experiment not usable (" + e.verdict() + "), propose again";
         }
-        return "continue: best so far " + fraction(best) + " < goal " + pct(rules.targetFraction());
+        return "continue: best so far " + fraction(s.best) + " < goal " + pct(rules.targetFraction());
     }
 
     private static CampaignReport.Experiment withDecision(CampaignReport.Experiment e, String decision) {

@@ -69,4 +69,141 @@ class CampaignLoopTest {
         assertThat(outcome.best().orElseThrow().index()).isEqualTo(2);
         assertThat(outcome.stopReason()).isEqualTo(StopReason.BUDGET_EXHAUSTED);
     }
+
+    // ---- batches -------------------------------------------------------------------------------------------------
+
+    /** A fake lab for batches: records each batch it was given; yield is a function of temperature. */
+    private static final class BatchLab implements CampaignLoop.Experimenter {
+        final List<List<Integer>> batches = new ArrayList<>();
+        final DoubleUnaryOperator yieldAt;
+        final java.util.Set<Integer> failing;
+
+        BatchLab(DoubleUnaryOperator yieldAt, Integer... failing) {
+            this.yieldAt = yieldAt;
+            this.failing = java.util.Set.of(failing);
+        }
+
+        @Override
+        public CampaignReport.Experiment run(int index, Map<String, Object> p) {
+            throw new AssertionError("a batch lab is given whole batches");
+        }
+
+        @Override
+        public List<CampaignReport.Experiment> run(List<CampaignLoop.Planned> batch) {
+            batches.add(batch.stream().map(CampaignLoop.Planned::index).toList());
+            return batch.stream().map(b -> failing.contains(b.index())
+                    ? new CampaignReport.Experiment(b.index(), b.parameters(), "failed", List.of(), 0, null, null, null,
+                            List.of("aborted: paused by a fault: box-furnace-1 interlock open"))
+                    : new CampaignReport.Experiment(b.index(), b.parameters(), "approved", List.of(),
+                            yieldAt.applyAsDouble((Double) b.parameters().get("temperatureC")), null, null, null, null)).toList();
+        }
+    }
+
+    /** Proposes temperatures in order from a list; records how many it was asked for each time and what it had seen. */
+    private static final class ListProposer implements CampaignLoop.Proposer {
+        final List<Double> temperatures;
+        final List<Integer> asked = new ArrayList<>();
+        final List<Integer> seen = new ArrayList<>();
+        int used;
+
+        ListProposer(Double... temperatures) {
+            this.temperatures = List.of(temperatures);
+        }
+
+        @Override
+        public Map<String, Object> next(List<CampaignLoop.Observation> history) {
+            return Map.of("temperatureC", temperatures.get(used++));
+        }
+
+        @Override
+        public List<Map<String, Object>> next(List<CampaignLoop.Observation> history, int count) {
+            asked.add(count);
+            seen.add(history.size());
+            return CampaignLoop.Proposer.super.next(history, count);
+        }
+    }
+
+    @Test
+    void theLastBatchIsCutToTheBudget() {
+        var proposer = new ListProposer(900.0, 910.0, 920.0, 930.0, 940.0, 950.0);
+        var lab = new BatchLab(t -> t / 2000);
+        var outcome = new CampaignLoop(new StopRules(5, 0.95, 10, 0.01), 2).run(proposer, lab, CampaignLoop.Progress.NONE);
+
+        assertThat(lab.batches).containsExactly(List.of(1, 2), List.of(3, 4), List.of(5));
+        assertThat(proposer.asked).containsExactly(2, 2, 1);
+        assertThat(proposer.seen).containsExactly(0, 2, 4);
+        assertThat(outcome.stopReason()).isEqualTo(StopReason.BUDGET_EXHAUSTED);
+        assertThat(outcome.experiments()).extracting(CampaignReport.Experiment::index).containsExactly(1, 2, 3, 4, 5);
+        assertThat(outcome.experiments().get(4).decision()).isEqualTo("stop: budget spent");
+    }
+
+    @Test
+    void aBatchThatReachesTheTargetIsReadToTheEndAndThenTheCampaignStops() {
+        var proposer = new ListProposer(900.0, 950.0, 1000.0, 1150.0, 1050.0, 1100.0, 1200.0);
+        var lab = new BatchLab(t -> t >= 1150 ? 0.97 : 0.5);
+        var outcome = new CampaignLoop(new StopRules(12, 0.95, 5, 0.01), 3).run(proposer, lab, CampaignLoop.Progress.NONE);
+
+        assertThat(lab.batches).containsExactly(List.of(1, 2, 3), List.of(4, 5, 6));
+        assertThat(outcome.stopReason()).isEqualTo(StopReason.TARGET_REACHED);
+        assertThat(outcome.best().orElseThrow().index()).isEqualTo(4);
+        assertThat(outcome.experiments()).extracting(CampaignReport.Experiment::decision).containsExactly(
+                "continue: best so far 50.0 % (experiment 1) < goal 95.0 %",
+                "continue: best so far 50.0 % (experiment 1) < goal 95.0 %",
+                "continue: best so far 50.0 % (experiment 1) < goal 95.0 %",
+                "stop: target reached", "stop: target reached", "stop: target reached");
+    }
+
+    @Test
+    void experimentsAreDecidedAndReportedInIndexOrder() {
+        var proposer = new ListProposer(900.0, 1000.0, 950.0, 1100.0);
+        List<Integer> reported = new ArrayList<>();
+        var outcome = new CampaignLoop(new StopRules(4, 0.95, 10, 0.01), 2)
+                .run(proposer, new BatchLab(t -> t / 2000), e -> reported.add(e.index()));
+
+        assertThat(reported).containsExactly(1, 2, 3, 4);
+        // Experiment 2 (1000 °C) beats experiment 3 (950 °C): the best is judged in order, not by the last one read.
+        assertThat(outcome.best().orElseThrow().index()).isEqualTo(4);
+        assertThat(outcome.experiments().get(2).decision()).contains("50.0 % (experiment 2)");
+    }
+
+    @Test
+    void aFailedExperimentDoesNotStopItsSiblingsOrTheCampaign() {
+        var proposer = new ListProposer(900.0, 1000.0, 1050.0, 1100.0, 1150.0, 1200.0);
+        var lab = new BatchLab(t -> t / 2000, 1, 3);
+        var outcome = new CampaignLoop(new StopRules(6, 0.95, 10, 0.01), 2).run(proposer, lab, CampaignLoop.Progress.NONE);
+
+        assertThat(lab.batches).containsExactly(List.of(1, 2), List.of(3, 4), List.of(5, 6));
+        assertThat(outcome.experiments()).extracting(CampaignReport.Experiment::verdict)
+                .containsExactly("failed", "approved", "failed", "approved", "approved", "approved");
+        assertThat(outcome.experiments().get(0).decision()).startsWith("continue: experiment not usable (failed)");
+        assertThat(outcome.experiments().get(0).notes()).anyMatch(n -> n.contains("interlock open"));
+        assertThat(outcome.best().orElseThrow().index()).isEqualTo(6);
+    }
+
+    @Test
+    void aPlateauIsJudgedOnlyOnceTheWholeBatchIsIn() {
+        // Patience 2: after experiment 3 two experiments brought no gain, but experiment 4 of the same batch improves,
+        // so the campaign goes on; the next batch brings nothing and the campaign stops after its last experiment.
+        var proposer = new ListProposer(900.0, 800.0, 800.0, 1000.0, 800.0, 800.0, 800.0, 800.0, 800.0);
+        var lab = new BatchLab(t -> t / 2000);
+        var outcome = new CampaignLoop(new StopRules(20, 0.95, 2, 0.01), 4).run(proposer, lab, CampaignLoop.Progress.NONE);
+
+        assertThat(lab.batches).containsExactly(List.of(1, 2, 3, 4), List.of(5, 6, 7, 8));
+        assertThat(outcome.stopReason()).isEqualTo(StopReason.NO_IMPROVEMENT);
+        assertThat(outcome.experiments().get(2).decision()).startsWith("continue");
+        assertThat(outcome.experiments().get(5).decision()).startsWith("continue");
+        assertThat(outcome.experiments().get(7).decision()).isEqualTo("stop: no improvement");
+    }
+
+    @Test
+    void aResumedCampaignNeverReusesTheIndexOfAMissingExperiment() {
+        var proposer = new ListProposer(1000.0, 1010.0);
+        var lab = new BatchLab(t -> t / 2000);
+        var previous = List.of(
+                new CampaignReport.Experiment(1, Map.of("temperatureC", 900.0), "approved", List.of(), 0.45, null, "continue", null, null),
+                new CampaignReport.Experiment(3, Map.of(), "lost", List.of(), 0, null, "continue", null, null));
+        new CampaignLoop(new StopRules(5, 0.95, 10, 0.01), 2).run(proposer, lab, CampaignLoop.Progress.NONE, previous);
+
+        assertThat(lab.batches).containsExactly(List.of(4, 5));
+    }
 }
