@@ -45,6 +45,9 @@ final class CampaignJournal {
         if (s.pace() != null) {
             d.put("pace", s.pace());
         }
+        if (s.batch() != null) {
+            d.put("batch", s.batch());
+        }
         d.put("temperatureFixed", temperatureFixed);
         d.put("holdFixed", holdFixed);
         d.put("plan", WorkflowJson.write(plan));
@@ -86,7 +89,7 @@ final class CampaignJournal {
     /** What a journal says of a campaign. */
     record Saved(String goal, long seed, String strategy, StopRules rules, Double pace, boolean temperatureFixed,
                  boolean holdFixed, Workflow plan, List<CampaignReport.Experiment> finished, List<String> interrupted,
-                 boolean stopped) {
+                 boolean stopped, Integer batch) {
     }
 
     static Saved read(String runId, List<EngineEvent> events) {
@@ -128,7 +131,8 @@ final class CampaignJournal {
         finished.sort(java.util.Comparator.comparingInt(CampaignReport.Experiment::index));
         Double pace = d.get("pace") instanceof Number n ? n.doubleValue() : null;
         return new Saved(String.valueOf(d.get("goal")), number(d, "seed").longValue(), String.valueOf(d.get("strategy")), rules, pace,
-                Boolean.TRUE.equals(d.get("temperatureFixed")), Boolean.TRUE.equals(d.get("holdFixed")), plan, finished, interrupted, stopped);
+                Boolean.TRUE.equals(d.get("temperatureFixed")), Boolean.TRUE.equals(d.get("holdFixed")), plan, finished, interrupted, stopped,
+                d.get("batch") instanceof Number b ? b.intValue() : null);
     }
 
     @SuppressWarnings("unchecked")

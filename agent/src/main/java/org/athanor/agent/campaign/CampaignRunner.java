@@ -33,9 +33,21 @@ import org.athanor.workflow.Workflow;
  */
 public final class CampaignRunner {
 
-    /** What to run. {@code pace} is simulated seconds per wall second; null runs as fast as practical. */
+    /**
+     * What to run. {@code pace} is simulated seconds per wall second; null runs as fast as practical. {@code batch} is
+     * how many experiments run side by side; null fills the furnaces that can take the plan's heat step.
+     */
     public record Settings(String goal, long seed, StopRules rules, String strategy, Double pace, Path dataDirectory,
-                           String runId) {
+                           String runId, Integer batch) {
+        public Settings {
+            if (batch != null && batch < 1) {
+                throw new IllegalArgumentException("batch must be at least 1 experiment, was " + batch);
+            }
+        }
+
+        public Settings(String goal, long seed, StopRules rules, String strategy, Double pace, Path dataDirectory, String runId) {
+            this(goal, seed, rules, strategy, pace, dataDirectory, runId, null);
+        }
     }
 
     /** The goal could not be turned into an approved plan; nothing was run. */
@@ -81,9 +93,10 @@ public final class CampaignRunner {
     public CampaignReport resume(String runId, Path dataDirectory, List<EngineEvent> events, Consumer<String> log,
                                  CampaignLoop.Progress progress) throws Exception {
         CampaignJournal.Saved saved = CampaignJournal.read(runId, events);
-        Settings s = new Settings(saved.goal(), saved.seed(), saved.rules(), saved.strategy(), saved.pace(), dataDirectory, runId);
+        Settings s = new Settings(saved.goal(), saved.seed(), saved.rules(), saved.strategy(), saved.pace(), dataDirectory, runId, saved.batch());
         log.accept("resuming " + runId + ": " + saved.finished().size() + " experiment(s) finished"
-                + (saved.interrupted().isEmpty() ? "" : "; " + saved.interrupted().size() + " interrupted (samples lost with the simulated lab, run again)"));
+                + (saved.interrupted().isEmpty() ? "" : "; " + saved.interrupted().size() + " interrupted (" + String.join(", ", saved.interrupted())
+                        + ": samples lost with the simulated lab, run again)"));
         return execute(s, saved.plan(), saved.temperatureFixed(), saved.holdFixed(), saved.finished(), log, progress);
     }
 
@@ -97,22 +110,29 @@ public final class CampaignRunner {
         try (LabSession lab = LabSession.simulated(new LabSession.Options(s.seed(), pace, s.dataDirectory(), identifier, journal, log))) {
             Step heat = workflow.stepsOf(Action.HEAT).stream().findFirst()
                     .orElseThrow(() -> new IllegalStateException("the plan has no heat step"));
-            ExperimentDesign design = ExperimentDesign.around(workflow, lab.furnaceLimitC(heat.instrument()),
-                    lab.furnaceRampLimit(heat.instrument()), temperatureFixed, holdFixed);
+            ParallelFurnaces furnaces = ParallelFurnaces.of(lab.config(), heat.instrument());
+            int batch = s.batch() != null ? s.batch() : furnaces.size();
+            if (batch == 1) {
+                furnaces = ParallelFurnaces.only(heat.instrument());
+            }
+            // The search box must suit every furnace an experiment may be given (equivalent furnaces share limits).
+            double maxC = furnaces.furnaces().stream().mapToDouble(lab::furnaceLimitC).min().orElseThrow();
+            double maxRamp = furnaces.furnaces().stream().mapToDouble(lab::furnaceRampLimit).min().orElseThrow();
+            ExperimentDesign design = ExperimentDesign.around(workflow, maxC, maxRamp, temperatureFixed, holdFixed);
             // A resumed campaign must not replay the random stream its first process already used.
             Strategy strategy = strategy(s.strategy(), space(design), s.seed() + previous.size());
-            log.accept("search space: " + describe(design) + "; strategy " + strategy.name());
+            log.accept("search space: " + describe(design) + "; strategy " + strategy.name() + "; " + ParallelFurnaces.describe(batch, furnaces));
             CampaignJournal record = new CampaignJournal(lab.engine(), s.runId());
             if (previous.isEmpty()) {
                 record.started(s, workflow, temperatureFixed, holdFixed);
             }
             Instant labStart = lab.clock().now();
-            var experimenter = new LabExperimenter(lab, workflow, design, s.runId(), target, runDir);
+            var experimenter = new LabExperimenter(lab, workflow, design, s.runId(), target, runDir, furnaces);
             CampaignLoop.Progress journaled = e -> {
                 record.finished(e);
                 progress.experimentFinished(e);
             };
-            var outcome = new CampaignLoop(s.rules()).run(new StrategyProposer(strategy, design, workflow), experimenter, journaled, previous);
+            var outcome = new CampaignLoop(s.rules(), batch).run(new StrategyProposer(strategy, design, workflow), experimenter, journaled, previous);
             record.stopped(outcome.stopReason().json(), outcome.explanation());
             Duration labTime = Duration.between(labStart, lab.clock().now());
             return new CampaignReport(s.runId(), s.goal(),
@@ -169,18 +189,37 @@ public final class CampaignRunner {
 
         @Override
         public Map<String, Object> next(List<CampaignLoop.Observation> history) {
+            return next(history, 1).get(0);
+        }
+
+        /** A batch: the economical start first if nothing has run yet, the rest from the strategy (a batch of it). */
+        @Override
+        public List<Map<String, Object>> next(List<CampaignLoop.Observation> history, int count) {
             Map<String, Object> start = design.economicalStart(plan);
-            if (history.isEmpty() || strategy.space().dimensions() == 0) {
-                return start;
+            List<Map<String, Object>> out = new ArrayList<>();
+            if (strategy.space().dimensions() == 0) {
+                for (int i = 0; i < count; i++) {
+                    out.add(start);
+                }
+                return out;
+            }
+            if (history.isEmpty()) {
+                out.add(start);
+            }
+            if (out.size() == count) {
+                return out;
             }
             List<String> names = strategy.space().parameters().stream().map(Parameter::name).toList();
             List<Observation> seen = history.stream()
                     .filter(o -> o.parameters().keySet().containsAll(names)) // an experiment lost in a restart has none
                     .map(o -> new Observation(free(o.parameters()), o.usable() ? o.targetFraction() : 0.0)).toList();
-            Map<String, Object> proposal = new LinkedHashMap<>(start);
-            proposal.putAll(strategy.propose(seen, 1).get(0));
-            proposal.replaceAll((k, v) -> v instanceof Double d ? Math.round(d * 10) / 10.0 : v);
-            return proposal;
+            for (Map<String, Object> point : strategy.propose(seen, count - out.size())) {
+                Map<String, Object> proposal = new LinkedHashMap<>(start);
+                proposal.putAll(point);
+                proposal.replaceAll((k, v) -> v instanceof Double d ? Math.round(d * 10) / 10.0 : v);
+                out.add(proposal);
+            }
+            return out;
         }
 
         /** Only the parameters the strategy searches over. */

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 import org.athanor.agent.lab.LabSession;
 import org.athanor.engine.EngineEvent;
 import org.athanor.engine.EventListener;
+import org.athanor.engine.RunHandle;
 import org.athanor.engine.RunOutcome;
 import org.athanor.engine.RunRequest;
 import org.athanor.engine.StepResult;
@@ -20,13 +21,15 @@ import org.athanor.workflow.Step;
 import org.athanor.workflow.Workflow;
 
 /**
- * Runs one experiment on a lab session: the planned workflow with this experiment's parameters is vetted by the gate
- * (a rejected one never runs), executed by the engine on the instruments, and its XRD pattern analysed. A fault that
- * pauses the run ends this experiment with the reason; the campaign goes on.
+ * Runs experiments on a lab session: each planned workflow, with its experiment's parameters and its furnace, is vetted
+ * by the gate (a rejected one never runs), executed by the engine on the instruments, and its XRD pattern analysed.
+ * The experiments of a batch are submitted together, one per furnace, and heat side by side; the engine shares the
+ * other instruments among them. A fault that pauses the run ends only the experiment it struck, with the reason;
+ * its siblings and the campaign go on.
  */
 final class LabExperimenter implements CampaignLoop.Experimenter {
 
-    /** Wall-time bound for one experiment: generous, a dry run of a 12 h program takes seconds. */
+    /** Wall-time bound for one batch: generous, a dry run of a 12 h program takes seconds. */
     private static final long EXPERIMENT_TIMEOUT_MINUTES = 10;
 
     private final LabSession lab;
@@ -35,52 +38,115 @@ final class LabExperimenter implements CampaignLoop.Experimenter {
     private final String runId;
     private final Composition target;
     private final Path plotDirectory;
+    private final ParallelFurnaces furnaces;
 
     LabExperimenter(LabSession lab, Workflow plan, ExperimentDesign design, String runId, Composition target, Path plotDirectory) {
+        this(lab, plan, design, runId, target, plotDirectory, ParallelFurnaces.only(plannedFurnace(plan)));
+    }
+
+    LabExperimenter(LabSession lab, Workflow plan, ExperimentDesign design, String runId, Composition target, Path plotDirectory,
+                    ParallelFurnaces furnaces) {
         this.lab = lab;
         this.plan = plan;
         this.design = design;
         this.runId = runId;
         this.target = target;
         this.plotDirectory = plotDirectory;
+        this.furnaces = furnaces;
+    }
+
+    static String plannedFurnace(Workflow plan) {
+        return plan.stepsOf(Action.HEAT).stream().findFirst().map(Step::instrument)
+                .orElseThrow(() -> new IllegalArgumentException("the plan has no heat step"));
     }
 
     @Override
     public CampaignReport.Experiment run(int index, Map<String, Object> parameters) throws CampaignAbortedException {
-        Workflow w = design.apply(plan, runId, index, parameters);
-        Verdict verdict = lab.gate().vet(w, lab.labState());
-        List<String> notes = new ArrayList<>();
-        verdict.warnings().forEach(v -> notes.add("warning " + v.rule() + ": " + v.message()));
-        if (!verdict.approved()) {
-            verdict.errors().forEach(v -> notes.add(v.rule() + " (" + v.step() + "): " + v.message()));
-            return new CampaignReport.Experiment(index, parameters, "rejected", List.of(), 0, null, null, null, notes);
+        return run(List.of(new CampaignLoop.Planned(index, parameters))).get(0);
+    }
+
+    /** One experiment of the batch on its way: its workflow, notes so far and, once submitted, the engine's handle. */
+    private static final class Underway {
+        final CampaignLoop.Planned planned;
+        final Workflow workflow;
+        final List<String> notes = new ArrayList<>();
+        CampaignReport.Experiment result;
+        RunHandle handle;
+
+        Underway(CampaignLoop.Planned planned, Workflow workflow) {
+            this.planned = planned;
+            this.workflow = workflow;
         }
-        lab.approvals().putAll(w.id(), verdict.approvalTokens());
-        String experiment = "e" + index;
-        PauseWatch watch = new PauseWatch(experiment);
+    }
+
+    @Override
+    public List<CampaignReport.Experiment> run(List<CampaignLoop.Planned> batch) throws CampaignAbortedException {
+        List<Underway> all = new ArrayList<>();
+        for (CampaignLoop.Planned p : batch) {
+            String furnace = furnaces.forPosition(all.size());
+            Underway u = new Underway(p, furnaces.assign(design.apply(plan, runId, p.index(), p.parameters()), furnace));
+            if (furnaces.size() > 1) {
+                u.notes.add("heated in " + furnace);
+            }
+            all.add(u);
+            vet(u);
+        }
+        FaultWatch watch = new FaultWatch();
         lab.engine().addListener(watch);
-        RunOutcome outcome;
         try {
-            outcome = lab.engine().submit(new RunRequest(runId, experiment, w, lab.dryRun()))
-                    .outcome().get(EXPERIMENT_TIMEOUT_MINUTES, TimeUnit.MINUTES);
+            for (Underway u : all) {
+                if (u.result == null) {
+                    u.handle = lab.engine().submit(new RunRequest(runId, "e" + u.planned.index(), u.workflow, lab.dryRun()));
+                }
+            }
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(EXPERIMENT_TIMEOUT_MINUTES);
+            for (Underway u : all) {
+                if (u.handle != null) {
+                    RunOutcome outcome = u.handle.outcome().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    u.result = outcome.status() == RunOutcome.Status.ABORTED ? failed(u, outcome) : null;
+                    if (u.result == null) {
+                        u.result = analysed(u.planned.index(), u.planned.parameters(), u.workflow, outcome, u.notes);
+                    }
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             lab.engine().abort(runId, "interrupted");
-            throw new CampaignAbortedException("interrupted while experiment " + index + " was running", e);
+            throw new CampaignAbortedException("interrupted while experiments " + indices(batch) + " were running", e);
         } catch (TimeoutException e) {
-            lab.engine().abort(runId, "experiment " + index + " took longer than " + EXPERIMENT_TIMEOUT_MINUTES + " min of wall time");
-            throw new CampaignAbortedException("experiment " + index + " did not finish within " + EXPERIMENT_TIMEOUT_MINUTES + " min of wall time");
+            lab.engine().abort(runId, "experiments " + indices(batch) + " took longer than " + EXPERIMENT_TIMEOUT_MINUTES + " min of wall time");
+            throw new CampaignAbortedException("experiments " + indices(batch) + " did not finish within " + EXPERIMENT_TIMEOUT_MINUTES + " min of wall time");
         } catch (ExecutionException e) {
-            throw new CampaignAbortedException("experiment " + index + " failed: " + e.getCause().getMessage(), e.getCause());
+            lab.engine().abort(runId, "an experiment of the batch failed: " + e.getCause().getMessage());
+            throw new CampaignAbortedException("experiments " + indices(batch) + " failed: " + e.getCause().getMessage(), e.getCause());
         } finally {
             lab.engine().removeListener(watch);
         }
-        if (outcome.status() == RunOutcome.Status.ABORTED) {
-            notes.add("aborted: " + outcome.reason());
-            outcome.markedSamples().forEach((sample, why) -> notes.add("sample " + sample + " marked: " + why));
-            return new CampaignReport.Experiment(index, parameters, "failed", List.of(), 0, null, null, null, notes);
+        return all.stream().map(u -> u.result).toList();
+    }
+
+    /** The gate's verdict on the experiment's workflow; a rejected one gets its result now and never runs. */
+    private void vet(Underway u) {
+        Verdict verdict = lab.gate().vet(u.workflow, lab.labState());
+        verdict.warnings().forEach(v -> u.notes.add("warning " + v.rule() + ": " + v.message()));
+        if (!verdict.approved()) {
+            verdict.errors().forEach(v -> u.notes.add(v.rule() + " (" + v.step() + "): " + v.message()));
+            u.result = new CampaignReport.Experiment(u.planned.index(), u.planned.parameters(), "rejected", List.of(), 0, null, null, null, u.notes);
+            return;
         }
-        return analysed(index, parameters, w, outcome, notes);
+        lab.approvals().putAll(u.workflow.id(), verdict.approvalTokens());
+    }
+
+    private CampaignReport.Experiment failed(Underway u, RunOutcome outcome) {
+        u.notes.add("aborted: " + outcome.reason());
+        outcome.markedSamples().forEach((sample, why) -> u.notes.add("sample " + sample + " marked: " + why));
+        lab.measurements().forget(u.workflow.id());
+        lab.approvals().forget(u.workflow.id());
+        return new CampaignReport.Experiment(u.planned.index(), u.planned.parameters(), "failed", List.of(), 0, null, null, null, u.notes);
+    }
+
+    private static String indices(List<CampaignLoop.Planned> batch) {
+        return batch.stream().map(p -> String.valueOf(p.index())).collect(java.util.stream.Collectors.joining(", "));
     }
 
     private CampaignReport.Experiment analysed(int index, Map<String, Object> parameters, Workflow w, RunOutcome outcome, List<String> notes) {
@@ -119,27 +185,23 @@ final class LabExperimenter implements CampaignLoop.Experimenter {
                 notes.isEmpty() ? null : notes);
     }
 
-    /** A run the engine paused (a fault, an open interlock) is aborted: its experiment fails with the reason. */
-    private final class PauseWatch implements EventListener {
-        private final String experiment;
-
-        PauseWatch(String experiment) {
-            this.experiment = experiment;
-        }
-
+    /**
+     * Answers the engine's pauses of the run while a batch is under way (called on the engine's thread; the engine's
+     * methods only queue work). A pause caused by an experiment's fault ends the faulted experiments and lets their
+     * siblings go on; a pause no experiment caused (the lab paused, the journal failing) ends the whole batch, as
+     * nobody is there to resume it.
+     */
+    private final class FaultWatch implements EventListener {
         @Override
         public void on(EngineEvent e) {
-            if (e.type() == EngineEvent.Type.RUN_PAUSED && runId.equals(e.runId())
-                    && (e.experiment() == null || experiment.equals(e.experiment()))) {
-                String reason = e.text("reason");
-                // Not on the engine's thread: abort takes the engine's locks.
-                // Abort ends this experiment (samples marked); resume lifts the run's pause so the next experiment runs.
-                Thread t = new Thread(() -> {
-                    lab.engine().abort(runId, "paused by a fault: " + reason);
-                    lab.engine().resume(runId);
-                }, "abort-" + runId);
-                t.setDaemon(true);
-                t.start();
+            if (e.type() != EngineEvent.Type.RUN_PAUSED || !runId.equals(e.runId())) {
+                return;
+            }
+            if (e.text("experiment") != null) {
+                lab.engine().abortFaultedExperiments(runId);
+            } else {
+                lab.engine().abort(runId, "paused by a fault: " + e.text("reason"));
+                lab.engine().resume(runId);
             }
         }
     }

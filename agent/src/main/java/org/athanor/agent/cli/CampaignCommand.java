@@ -40,6 +40,9 @@ abstract class CampaignCommand implements Callable<Integer> {
     @Option(names = "--pace", paramLabel = "X", description = "Simulated-clock seconds per wall second (default: as fast as practical).")
     Double pace;
 
+    @Option(names = "--batch", paramLabel = "N", description = "Experiments run side by side (default: one per furnace that can take the plan's heat step; 1 = one after another).")
+    Integer batch;
+
     @Option(names = "--target-fraction", paramLabel = "F", description = "Stop when the target phase reaches this weight fraction (default: ${DEFAULT-VALUE}).")
     double targetFraction = 0.95;
 
@@ -57,6 +60,10 @@ abstract class CampaignCommand implements Callable<Integer> {
         }
         if (pace != null && !(pace > 0)) {
             err.println("athanor " + name() + ": --pace must be a positive number of simulated seconds per wall second, was " + pace);
+            return ExitCodes.USAGE;
+        }
+        if (batch != null && batch < 1) {
+            err.println("athanor " + name() + ": --batch must be at least 1 experiment, was " + batch);
             return ExitCodes.USAGE;
         }
         if (!strategy.matches("bo|random|grid")) {
@@ -79,7 +86,7 @@ abstract class CampaignCommand implements Callable<Integer> {
             }
             err.println("athanor " + name() + ": run " + id + ", data in " + dir);
             var runner = new CampaignRunner(Planners.offline(), PhaseLibraries.forSimulatedLab(), journal);
-            CampaignReport report = runner.run(new CampaignRunner.Settings(goal(), seed, rules, strategy, pace, dir, id),
+            CampaignReport report = runner.run(new CampaignRunner.Settings(goal(), seed, rules, strategy, pace, dir, id, batch),
                     line -> err.println("  " + line),
                     e -> err.println("  " + ReportPrinter.progressLine(e)));
             out.println(json ? ReportPrinter.json(report) : ReportPrinter.text(report));
