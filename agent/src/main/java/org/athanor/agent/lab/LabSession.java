@@ -142,6 +142,11 @@ public final class LabSession implements AutoCloseable {
         return simulated == null ? java.util.Optional.empty() : java.util.Optional.of(simulated.world());
     }
 
+    /** Faults on demand in the simulated lab (for tests of how campaigns meet a misbehaving lab). */
+    public java.util.Optional<org.athanor.simulators.Faults> simulatedFaults() {
+        return simulated == null ? java.util.Optional.empty() : java.util.Optional.of(simulated.faults());
+    }
+
     public boolean dryRun() {
         return dryRun;
     }
