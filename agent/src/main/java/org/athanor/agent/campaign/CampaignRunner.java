@@ -94,7 +94,7 @@ public final class CampaignRunner {
                                  CampaignLoop.Progress progress) throws Exception {
         CampaignJournal.Saved saved = CampaignJournal.read(runId, events);
         Settings s = new Settings(saved.goal(), saved.seed(), saved.rules(), saved.strategy(), saved.pace(), dataDirectory, runId, saved.batch());
-        log.accept("resuming " + runId + ": " + saved.finished().size() + " experiment(s) finished"
+        log.accept("resuming " + runId + ": " + (saved.finished().size() - saved.interrupted().size()) + " experiment(s) finished"
                 + (saved.interrupted().isEmpty() ? "" : "; " + saved.interrupted().size() + " interrupted (" + String.join(", ", saved.interrupted())
                         + ": samples lost with the simulated lab, run again)"));
         return execute(s, saved.plan(), saved.temperatureFixed(), saved.holdFixed(), saved.finished(), log, progress);
