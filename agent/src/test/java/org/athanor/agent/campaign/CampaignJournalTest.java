@@ -111,4 +111,37 @@ class CampaignJournalTest {
         assertThat(outcome.experiments()).hasSize(3);
         assertThat(outcome.best().orElseThrow().index()).isEqualTo(3);
     }
+
+    @Test
+    void aBatchCutByACrashLeavesEachOfItsExperimentsLostAndKeepsTheOnesAlreadyRead() {
+        started();
+        finished(1, 0.4);
+        finished(2, 0.5);
+        // The batch of experiments 3 to 5: 3 had been read and journaled, 4 and 5 were still heating.
+        add(Type.RUN_STARTED, "e4", Map.of());
+        add(Type.RUN_STARTED, "e5", Map.of());
+        finished(3, 0.6);
+        add(Type.STEP_DISPATCHED, "e4", Map.of());
+        add(Type.STEP_DISPATCHED, "e5", Map.of());
+
+        var saved = CampaignJournal.read("run-1", events);
+
+        assertThat(saved.interrupted()).containsExactly("e4", "e5");
+        assertThat(saved.finished()).extracting(CampaignReport.Experiment::index).containsExactly(1, 2, 3, 4, 5);
+        assertThat(saved.finished()).extracting(CampaignReport.Experiment::verdict)
+                .containsExactly("approved", "approved", "approved", "lost", "lost");
+        assertThat(saved.finished().get(2).decision()).isEqualTo("continue: 3");
+    }
+
+    @Test
+    void theBatchSizeAskedForComesBackFromTheJournalAndIsAbsentWhenTheFurnacesDecided() {
+        started();
+        assertThat(CampaignJournal.read("run-1", events).batch()).isNull();
+        events.clear();
+        add(Type.DECISION, null, Map.ofEntries(Map.entry("kind", "campaign-started"), Map.entry("goal", "make BaTiO3"),
+                Map.entry("seed", 7), Map.entry("strategy", "bo"), Map.entry("budget", 6), Map.entry("targetFraction", 0.95),
+                Map.entry("patience", 4), Map.entry("minImprovement", 0.01), Map.entry("batch", 1),
+                Map.entry("plan", WorkflowJson.write(plan()))));
+        assertThat(CampaignJournal.read("run-1", events).batch()).isEqualTo(1);
+    }
 }
