@@ -95,8 +95,8 @@ public final class CampaignRunner {
         CampaignJournal.Saved saved = CampaignJournal.read(runId, events);
         Settings s = new Settings(saved.goal(), saved.seed(), saved.rules(), saved.strategy(), saved.pace(), dataDirectory, runId, saved.batch());
         log.accept("resuming " + runId + ": " + (saved.finished().size() - saved.interrupted().size()) + " experiment(s) finished"
-                + (saved.interrupted().isEmpty() ? "" : "; " + saved.interrupted().size() + " interrupted (" + String.join(", ", saved.interrupted())
-                        + ": samples lost with the simulated lab, run again)"));
+                + (saved.interrupted().isEmpty() ? "" : "; " + saved.interrupted().size()
+                + " interrupted (samples lost with the simulated lab; new experiments take their place)"));
         return execute(s, saved.plan(), saved.temperatureFixed(), saved.holdFixed(), saved.finished(), log, progress);
     }
 
@@ -110,15 +110,14 @@ public final class CampaignRunner {
         try (LabSession lab = LabSession.simulated(new LabSession.Options(s.seed(), pace, s.dataDirectory(), identifier, journal, log))) {
             Step heat = workflow.stepsOf(Action.HEAT).stream().findFirst()
                     .orElseThrow(() -> new IllegalStateException("the plan has no heat step"));
+            ExperimentDesign design = ExperimentDesign.around(workflow, lab.furnaceLimitC(heat.instrument()),
+                    lab.furnaceRampLimit(heat.instrument()), temperatureFixed, holdFixed);
+            // Equivalent furnaces share the planned one's limits, so the search box suits whichever an experiment gets.
             ParallelFurnaces furnaces = ParallelFurnaces.of(lab.config(), heat.instrument());
             int batch = s.batch() != null ? s.batch() : furnaces.size();
             if (batch == 1) {
                 furnaces = ParallelFurnaces.only(heat.instrument());
             }
-            // The search box must suit every furnace an experiment may be given (equivalent furnaces share limits).
-            double maxC = furnaces.furnaces().stream().mapToDouble(lab::furnaceLimitC).min().orElseThrow();
-            double maxRamp = furnaces.furnaces().stream().mapToDouble(lab::furnaceRampLimit).min().orElseThrow();
-            ExperimentDesign design = ExperimentDesign.around(workflow, maxC, maxRamp, temperatureFixed, holdFixed);
             // A resumed campaign must not replay the random stream its first process already used.
             Strategy strategy = strategy(s.strategy(), space(design), s.seed() + previous.size());
             log.accept("search space: " + describe(design) + "; strategy " + strategy.name() + "; " + ParallelFurnaces.describe(batch, furnaces));
