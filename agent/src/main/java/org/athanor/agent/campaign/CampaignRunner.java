@@ -175,7 +175,7 @@ public final class CampaignRunner {
     }
 
     /** The planner's own starting point first, then the strategy's proposals, clamped into the design's box. */
-    private static final class StrategyProposer implements CampaignLoop.Proposer {
+    static final class StrategyProposer implements CampaignLoop.Proposer {
         private final Strategy strategy;
         private final ExperimentDesign design;
         private final Workflow plan;
