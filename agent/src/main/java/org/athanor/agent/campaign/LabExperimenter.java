@@ -29,7 +29,7 @@ import org.athanor.workflow.Workflow;
  */
 final class LabExperimenter implements CampaignLoop.Experimenter {
 
-    /** Wall-time bound for one batch: generous, a dry run of a 12 h program takes seconds. */
+    /** Wall-time bound per experiment of a batch: generous, a dry run of a 12 h program takes seconds. */
     private static final long EXPERIMENT_TIMEOUT_MINUTES = 10;
 
     private final LabSession lab;
@@ -99,14 +99,13 @@ final class LabExperimenter implements CampaignLoop.Experimenter {
                     u.handle = lab.engine().submit(new RunRequest(runId, "e" + u.planned.index(), u.workflow, lab.dryRun()));
                 }
             }
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(EXPERIMENT_TIMEOUT_MINUTES);
+            // Bounded as if the batch ran one experiment after another (it may, when it outnumbers the furnaces).
+            long deadline = System.nanoTime() + all.size() * TimeUnit.MINUTES.toNanos(EXPERIMENT_TIMEOUT_MINUTES);
             for (Underway u : all) {
                 if (u.handle != null) {
                     RunOutcome outcome = u.handle.outcome().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                    u.result = outcome.status() == RunOutcome.Status.ABORTED ? failed(u, outcome) : null;
-                    if (u.result == null) {
-                        u.result = analysed(u.planned.index(), u.planned.parameters(), u.workflow, outcome, u.notes);
-                    }
+                    u.result = outcome.status() == RunOutcome.Status.ABORTED ? failed(u, outcome)
+                            : analysed(u.planned.index(), u.planned.parameters(), u.workflow, outcome, u.notes);
                 }
             }
         } catch (InterruptedException e) {
@@ -114,8 +113,8 @@ final class LabExperimenter implements CampaignLoop.Experimenter {
             lab.engine().abort(runId, "interrupted");
             throw new CampaignAbortedException("interrupted while experiments " + indices(batch) + " were running", e);
         } catch (TimeoutException e) {
-            lab.engine().abort(runId, "experiments " + indices(batch) + " took longer than " + EXPERIMENT_TIMEOUT_MINUTES + " min of wall time");
-            throw new CampaignAbortedException("experiments " + indices(batch) + " did not finish within " + EXPERIMENT_TIMEOUT_MINUTES + " min of wall time");
+            lab.engine().abort(runId, "experiments " + indices(batch) + " took longer than " + all.size() * EXPERIMENT_TIMEOUT_MINUTES + " min of wall time");
+            throw new CampaignAbortedException("experiments " + indices(batch) + " did not finish within " + batch.size() * EXPERIMENT_TIMEOUT_MINUTES + " min of wall time");
         } catch (ExecutionException e) {
             lab.engine().abort(runId, "an experiment of the batch failed: " + e.getCause().getMessage());
             throw new CampaignAbortedException("experiments " + indices(batch) + " failed: " + e.getCause().getMessage(), e.getCause());
