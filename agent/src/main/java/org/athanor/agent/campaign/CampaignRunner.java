@@ -71,7 +71,9 @@ public final class CampaignRunner {
         var understood = plan.understood();
         boolean temperatureFixed = understood != null && understood.fixedTemperature() != null;
         boolean holdFixed = understood != null && understood.hold() != null;
-        return execute(s, plan.workflow(), temperatureFixed, holdFixed, List.of(), null, log, progress);
+        try (RunLock lock = RunLock.acquire(s.dataDirectory(), s.runId())) {
+            return execute(s, plan.workflow(), temperatureFixed, holdFixed, List.of(), null, log, progress);
+        }
     }
 
     /**
@@ -79,7 +81,8 @@ public final class CampaignRunner {
      * finished (with their analyses). An experiment that was under way when the process died is not run again: its
      * sample was in the simulated lab, which died with the process, so the experiment is settled in the journal
      * ({@link InterruptedExperiments}: in-flight commands reconciled, sample marked, aborted), recorded as lost, and the
-     * campaign goes on with new experiments.
+     * campaign goes on with new experiments. The caller holds the run's {@link RunLock} and read {@code events} after
+     * taking it.
      */
     public CampaignReport resume(String runId, Path dataDirectory, List<EngineEvent> events, Consumer<String> log,
                                  CampaignLoop.Progress progress) throws Exception {

@@ -174,7 +174,7 @@ class CampaignCrashIT {
     }
 
     /** Polls the journal (through H2's auto-server, as 'athanor journal' does) until the kill point is reached. */
-    private Set<String> waitUntilAnExperimentAfterAFinishedOneIsHeating(Process run, Path data) throws IOException {
+    private Set<String> waitUntilAnExperimentAfterAFinishedOneIsHeating(Process run, Path data) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TO_KILL_SECONDS);
         // The journal is opened (and its schema migrated) before this line is printed: connecting earlier could race it.
         while (!log("run").contains("athanor run: run " + RUN)) {
@@ -182,6 +182,11 @@ class CampaignCrashIT {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
         }
         try (JdbcJournal journal = JdbcJournal.open(JournalSettings.h2(data))) {
+            while (journal.events(RUN).stream().noneMatch(e -> "campaign-started".equals(e.text("kind")))) {
+                requireAlive(run, deadline, "start the campaign");
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+            }
+            resumeIsRefusedWhileTheRunIsAlive(run, data);
             while (true) {
                 requireAlive(run, deadline, "finish one experiment and start heating another");
                 List<EngineEvent> events = journal.events(RUN);
@@ -204,6 +209,16 @@ class CampaignCrashIT {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
             }
         }
+    }
+
+    /** A second process must not take over a run whose own process is still going (both would dispatch its steps). */
+    private void resumeIsRefusedWhileTheRunIsAlive(Process run, Path data) throws Exception {
+        Process early = athanor("early-resume", "resume", RUN, "--data", data.toString(), "--json");
+        assertThat(early.waitFor(JOURNAL_SECONDS, TimeUnit.SECONDS)).as("'athanor resume' of a live run ends within %d s", JOURNAL_SECONDS).isTrue();
+        assertThat(run.isAlive()).as("'athanor run' still going while the early resume was tried; its log: %s", log("run")).isTrue();
+        assertThat(early.exitValue()).as("exit code of 'athanor resume' of a live run; its log: %s", log("early-resume")).isEqualTo(2);
+        assertThat(log("early-resume")).contains("already being run by another process");
+        assertThat(Files.readString(dir.resolve("early-resume.out"))).as("no report from the refused resume").isBlank();
     }
 
     private void requireAlive(Process p, long deadline, String what) throws IOException {

@@ -36,6 +36,7 @@ class InterruptedExperimentsTest {
     private final ScaledClock clock = new ScaledClock(Instant.parse("2026-03-02T09:00:00Z"), 1e6);
     private final MemoryJournal journal = new MemoryJournal();
     private final List<StepContext> executed = new CopyOnWriteArrayList<>();
+    private final CountDownLatch heatOnFurnace = new CountDownLatch(1);
     private final Reconciler labGone = c -> new Reconciliation.Interrupted("the lab that ran " + c.commandId() + " is gone");
 
     /** A handler per action that records what it is asked to do; heating blocks until {@code heating} opens. */
@@ -52,6 +53,7 @@ class InterruptedExperimentsTest {
                 public StepResult execute(StepContext c) throws InterruptedException {
                     executed.add(c);
                     if (a == Action.HEAT) {
+                        heatOnFurnace.countDown();
                         heating.await();
                     }
                     return StepResult.EMPTY;
@@ -62,10 +64,11 @@ class InterruptedExperimentsTest {
     }
 
     /** Runs experiment e1 until its heat step is on the furnace, then drops the engine (the process "dies"). */
-    private String crashDuringHeating() {
+    private String crashDuringHeating() throws InterruptedException {
         Engine first = engine(new CountDownLatch(1));
         first.submit(new RunRequest(RUN, "e1", PLAN, true));
         EngineEvent heat = journal.await(e -> e.type() == Type.STEP_DISPATCHED && "heat".equals(e.text("action")), "heat dispatched");
+        assertThat(heatOnFurnace.await(10, TimeUnit.SECONDS)).as("the heat command reached the furnace").isTrue();
         first.close();
         return heat.stepId();
     }
