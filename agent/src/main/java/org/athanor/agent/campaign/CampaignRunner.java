@@ -93,12 +93,12 @@ public final class CampaignRunner {
                 + " interrupted (samples lost with the simulated lab; new experiments take their place)"));
         List<CampaignReport.Experiment> lost = saved.finished().stream()
                 .filter(e -> saved.interrupted().contains("e" + e.index())).toList();
-        Recovery recovery = new Recovery(RunState.replay(runId, events), lost, events.get(events.size() - 1).time());
+        Recovery recovery = new Recovery(RunState.replay(runId, events), lost, events.get(0).time(), events.get(events.size() - 1).time());
         return execute(s, saved.plan(), saved.temperatureFixed(), saved.holdFixed(), saved.finished(), recovery, log, progress);
     }
 
-    /** What a resumed campaign takes over from its journal: the engine's state, the lost experiments, the last lab time. */
-    private record Recovery(RunState state, List<CampaignReport.Experiment> lost, Instant labTime) {
+    /** What a resumed campaign takes over from its journal: the engine's state, the lost experiments, its first and last lab times. */
+    private record Recovery(RunState state, List<CampaignReport.Experiment> lost, Instant firstLabTime, Instant lastLabTime) {
     }
 
     private CampaignReport execute(Settings s, Workflow workflow, boolean temperatureFixed, boolean holdFixed,
@@ -108,7 +108,7 @@ public final class CampaignRunner {
         log.accept("plan approved: " + workflow.target().formula() + " via " + precursors(workflow) + "; " + workflow.steps().size() + " steps");
         Path runDir = Files.createDirectories(s.dataDirectory().resolve("runs").resolve(s.runId()));
         double pace = s.pace() == null ? org.athanor.clock.ScaledClock.AS_FAST_AS_PRACTICAL : s.pace();
-        Instant clockStart = recovery == null ? LabSession.Options.DEFAULT_LAB_START : recovery.labTime();
+        Instant clockStart = recovery == null ? LabSession.Options.DEFAULT_LAB_START : recovery.lastLabTime();
         try (LabSession lab = LabSession.simulated(new LabSession.Options(s.seed(), pace, s.dataDirectory(), identifier, journal, log, clockStart))) {
             Step heat = workflow.stepsOf(Action.HEAT).stream().findFirst()
                     .orElseThrow(() -> new IllegalStateException("the plan has no heat step"));
@@ -125,7 +125,7 @@ public final class CampaignRunner {
                         "its sample was lost with the simulated lab of the stopped process");
                 recovery.lost().forEach(record::finished); // the journal itself now says these experiments were lost
             }
-            Instant labStart = lab.clock().now();
+            Instant labStart = recovery == null ? lab.clock().now() : recovery.firstLabTime(); // the whole campaign's lab time
             var experimenter = new LabExperimenter(lab, workflow, design, s.runId(), target, runDir);
             CampaignLoop.Progress journaled = e -> {
                 record.finished(e);
