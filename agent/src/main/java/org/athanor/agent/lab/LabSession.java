@@ -107,6 +107,9 @@ public final class LabSession implements AutoCloseable {
                     .clock(clock)
                     .journal(o.journal())
                     .dispatchCheck(new GateDispatchCheck(gate, live, approvals))
+                    // A step waits, re-checked each lab minute, while e.g. a furnace cools to loading temperature: from
+                    // the 100 °C at which a program ends to 40 °C takes ≈ 80 min (τ ≈ 50 min, WORLD.md). Pause only after 4 h.
+                    .maxWaits(GateDispatchCheck.WAITS_BEFORE_PAUSE)
                     .handler(new SynthesisHandlers.Dispense(drivers, approvals, driverOptions))
                     .handler(new SynthesisHandlers.Mix(drivers, approvals, driverOptions))
                     .handler(new SynthesisHandlers.Move(drivers, approvals, driverOptions))
