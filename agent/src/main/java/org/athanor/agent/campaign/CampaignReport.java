@@ -49,8 +49,9 @@ public record CampaignReport(
 
     /**
      * A follow-up characterisation of an experiment's sample, run because its phase identification was weak: why, the
-     * follow-up workflow and the gate's verdict on it, what it found, the fraction XRD first gave and the fraction the
-     * optimiser received instead ({@code targetFraction} of the experiment), and whether that value is still uncertain.
+     * follow-up workflow and the gate's verdict on it, the re-scan's phases and Rwp (null when only a Raman spectrum was
+     * taken), the phases Raman matched, what it found, the fraction XRD first gave and the fraction the optimiser
+     * received instead ({@code targetFraction} of the experiment), and whether that value is still uncertain.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Recheck(String reason, String workflow, String verdict, List<Phase> phases, Double rwp,

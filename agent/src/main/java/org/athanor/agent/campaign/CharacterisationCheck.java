@@ -24,7 +24,7 @@ import org.athanor.workflow.Workflow;
 /**
  * Characterisation-aware experiments: when an experiment's phase identification is weak (see
  * {@link RecheckDecision#reason}), the same sample is characterised again before the optimiser uses the result: a
- * longer XRD scan and a Raman spectrum, analysed together. The follow-up is a workflow like any other: the gate vets it
+ * Raman spectrum, with a longer XRD scan first when better counting statistics can help, analysed together. The follow-up is a workflow like any other: the gate vets it
  * (the lab state lists the sample as held, so it may be measured without being filled again), the engine runs it and
  * journals it as experiment {@code e<n>-recheck}. {@link RecheckDecision#confirm} then picks the value used.
  */
@@ -70,14 +70,15 @@ final class CharacterisationCheck {
      */
     Optional<CampaignReport.Recheck> afterAnalysis(String experiment, Workflow w, String sample, PhaseEvidence first)
             throws CampaignAbortedException {
-        Optional<String> reason = RecheckDecision.reason(first, target);
-        if (reason.isEmpty()) {
+        Optional<RecheckDecision.Reason> found = RecheckDecision.reason(first, target);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
+        Optional<String> reason = found.map(RecheckDecision.Reason::why);
         double xrdFraction = TargetFraction.of(first.phases(), target);
         String location = lab.labState().sampleLocation(sample).orElse(locationsAfter(w).get(sample));
         Optional<Workflow> planned = followUp(w, sample, location,
-                lab.config().ofKind(InstrumentKind.RAMAN).stream().map(i -> i.id()).findFirst());
+                lab.config().ofKind(InstrumentKind.RAMAN).stream().map(i -> i.id()).findFirst(), found.get().rescan());
         if (planned.isEmpty()) {
             return Optional.of(recheck(reason.get(), null, "not planned", first, null, xrdFraction,
                     "the lab cannot measure " + sample + " again (no diffractometer step or robot)"));
@@ -110,8 +111,9 @@ final class CharacterisationCheck {
                                            PhaseEvidence second, double xrdFraction, String why) {
         RecheckDecision.Confirmation c = RecheckDecision.confirm(first, second, target);
         String finding = why == null ? c.finding() : why + "; " + c.finding();
-        return new CampaignReport.Recheck(reason, workflow, verdict, second == null ? null : second.phases(),
-                second == null ? null : second.rwp(), second == null ? null : second.ramanFormulas(), finding, xrdFraction,
+        boolean rescanned = second != null && second.hasXrd();
+        return new CampaignReport.Recheck(reason, workflow, verdict, rescanned ? second.phases() : null,
+                rescanned ? second.rwp() : null, second == null ? null : second.ramanFormulas(), finding, xrdFraction,
                 c.fraction(), c.uncertain());
     }
 
@@ -145,13 +147,13 @@ final class CharacterisationCheck {
     }
 
     /**
-     * The follow-up workflow: bring the sample to the diffractometer if it is elsewhere, scan it again with
-     * {@value #COUNT_TIME_FACTOR}× the count time, move it to the Raman spectrometer (when the lab has one) and take a
-     * spectrum, then analyse both. Instruments are those the experiment used ({@code labRaman} when it took no
-     * spectrum); Raman settings are the experiment's own when it took one. Empty when the experiment scanned no XRD or
-     * moved nothing (no robot to name).
+     * The follow-up workflow: when {@code rescan} (or when the lab has no Raman spectrometer) bring the sample to the
+     * diffractometer if it is elsewhere and scan it again with {@value #COUNT_TIME_FACTOR}× the count time; then move
+     * it to the Raman spectrometer (when the lab has one) and take a spectrum; then analyse what was measured.
+     * Instruments are those the experiment used ({@code labRaman} when it took no spectrum); Raman settings are the
+     * experiment's own when it took one. Empty when the experiment scanned no XRD or moved nothing (no robot to name).
      */
-    static Optional<Workflow> followUp(Workflow w, String sample, String location, Optional<String> labRaman) {
+    static Optional<Workflow> followUp(Workflow w, String sample, String location, Optional<String> labRaman, boolean rescan) {
         Optional<Step> xrd = w.stepsOf(Action.XRD).stream().filter(s -> sample.equals(s.sample())).findFirst();
         Optional<String> robot = w.stepsOf(Action.TRANSFER).stream().map(Step::instrument).findFirst();
         if (xrd.isEmpty() || robot.isEmpty()) {
@@ -163,17 +165,24 @@ final class CharacterisationCheck {
         List<Step> steps = new ArrayList<>();
         List<String> last = List.of();
         String diffractometer = xrd.get().instrument();
-        if (location != null && !location.equals(diffractometer)) {
-            last = add(steps, new Step(prefix + "-to-xrd", Action.TRANSFER, robot.get(), sample, last,
-                    Map.of("from", location, "to", diffractometer)));
+        List<String> methods = new ArrayList<>();
+        String at = location;
+        if (rescan || raman.isEmpty()) {
+            if (at != null && !at.equals(diffractometer)) {
+                last = add(steps, new Step(prefix + "-to-xrd", Action.TRANSFER, robot.get(), sample, last,
+                        Map.of("from", at, "to", diffractometer)));
+            }
+            double count = xrd.get().quantity("countTime").map(q -> q.minutes() * 60).orElse(1.0);
+            Step scan = xrd.get().withParam("countTime", Map.of("value", Math.min(MAX_COUNT_TIME_S, count * COUNT_TIME_FACTOR), "unit", "s"));
+            last = add(steps, new Step(prefix + "-xrd", Action.XRD, diffractometer, sample, last, scan.params()));
+            methods.add("xrd");
+            at = diffractometer;
         }
-        double count = xrd.get().quantity("countTime").map(q -> q.minutes() * 60).orElse(1.0);
-        Step scan = xrd.get().withParam("countTime", Map.of("value", Math.min(MAX_COUNT_TIME_S, count * COUNT_TIME_FACTOR), "unit", "s"));
-        last = add(steps, new Step(prefix + "-xrd", Action.XRD, diffractometer, sample, last, scan.params()));
-        List<String> methods = new ArrayList<>(List.of("xrd"));
         if (raman.isPresent()) {
-            last = add(steps, new Step(prefix + "-to-raman", Action.TRANSFER, robot.get(), sample, last,
-                    Map.of("from", diffractometer, "to", raman.get())));
+            if (at == null || !at.equals(raman.get())) {
+                last = add(steps, new Step(prefix + "-to-raman", Action.TRANSFER, robot.get(), sample, last,
+                        at == null ? Map.of("to", raman.get()) : Map.of("from", at, "to", raman.get())));
+            }
             last = add(steps, new Step(prefix + "-raman", Action.RAMAN, raman.get(), sample, last,
                     ramanStep.map(Step::params).orElse(RAMAN_SETTINGS)));
             methods.add("raman");

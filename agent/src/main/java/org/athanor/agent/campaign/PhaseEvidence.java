@@ -6,11 +6,11 @@ import java.util.Map;
 
 /**
  * What one analyse step reported of a sample: the XRD phases (with weight fraction and confidence), the fit's Rwp and
- * the identifier's notes, and, when a Raman spectrum was taken, the phases its bands match and the strong bands
+ * the identifier's notes ({@code hasXrd} false when no pattern was analysed: a Raman-only follow-up), and, when a Raman spectrum was taken, the phases its bands match and the strong bands
  * themselves with the phases each is assigned to (an empty list: a band no reference explains).
  */
-record PhaseEvidence(List<CampaignReport.Phase> phases, Double rwp, List<String> notes, List<String> ramanFormulas,
-                     List<RamanBand> ramanBands) {
+record PhaseEvidence(boolean hasXrd, List<CampaignReport.Phase> phases, Double rwp, List<String> notes,
+                     List<String> ramanFormulas, List<RamanBand> ramanBands) {
 
     /** A strong Raman band: offset-corrected position (cm⁻¹), net height, and the formulas of the phases it belongs to. */
     record RamanBand(double shift, double height, List<String> formulas) {
@@ -64,6 +64,6 @@ record PhaseEvidence(List<CampaignReport.Phase> phases, Double rwp, List<String>
                 bands.add(new RamanBand(((Number) m.get("shift")).doubleValue(), ((Number) m.get("height")).doubleValue(), owners));
             }
         }
-        return new PhaseEvidence(phases, rwp, notes, ramanFormulas, bands);
+        return new PhaseEvidence(outputs.containsKey("phases"), phases, rwp, notes, ramanFormulas, bands);
     }
 }

@@ -38,23 +38,32 @@ final class RecheckDecision {
     private RecheckDecision() {
     }
 
+    /**
+     * Why an analysis needs a follow-up, and whether a longer XRD scan can help: better counting statistics bring out
+     * weak lines (an uncertain target, unexplained small peaks), but no count time supplies a phase missing from the
+     * fit (a poor fit), which only another method can show.
+     */
+    record Reason(String why, boolean rescan) {
+    }
+
     /** Why this analysis needs a follow-up before the optimiser uses it; empty when it can be used as it is. */
-    static Optional<String> reason(PhaseEvidence e, Composition target) {
+    static Optional<Reason> reason(PhaseEvidence e, Composition target) {
         List<CampaignReport.Phase> found = targetPhases(e, target);
         boolean unexplainedPeaks = e.notes().stream().anyMatch(n -> n.contains(UNEXPLAINED_PEAK));
         if (found.isEmpty()) {
             // Absent is already the conservative reading, unless peaks are left over that might be the target's.
-            return unexplainedPeaks ? Optional.of("the target was not identified while peaks remain unexplained") : Optional.empty();
+            return unexplainedPeaks ? Optional.of(new Reason("the target was not identified while peaks remain unexplained", true)) : Optional.empty();
         }
         double confidence = found.stream().mapToDouble(p -> p.confidence() == null ? 0 : p.confidence()).min().orElse(0);
         if (confidence < IdentifiedPhase.UNCERTAIN_BELOW) {
-            return Optional.of(String.format(Locale.ROOT, "the target was identified with low confidence (%.2f)", confidence));
-        }
-        if (e.rwp() != null && e.rwp() > POOR_FIT_RWP) {
-            return Optional.of(String.format(Locale.ROOT, "poor fit (Rwp %.1f %%): a phase may be missing, so the target fraction may be overstated", e.rwp()));
+            return Optional.of(new Reason(String.format(Locale.ROOT, "the target was identified with low confidence (%.2f)", confidence), true));
         }
         if (unexplainedPeaks) {
-            return Optional.of("peaks the identified phases do not explain: the target fraction may be overstated");
+            return Optional.of(new Reason("peaks the identified phases do not explain: the target fraction may be overstated", true));
+        }
+        if (e.rwp() != null && e.rwp() > POOR_FIT_RWP) {
+            return Optional.of(new Reason(String.format(Locale.ROOT,
+                    "poor fit (Rwp %.1f %%): a phase may be missing, so the target fraction may be overstated", e.rwp()), false));
         }
         return Optional.empty();
     }
@@ -68,7 +77,10 @@ final class RecheckDecision {
         if (followUp == null) {
             return unresolved(first, target, before, before, "the follow-up did not run");
         }
-        double remeasured = TargetFraction.of(followUp.phases(), target);
+        // A Raman-only follow-up leaves the first scan as the XRD evidence.
+        PhaseEvidence xrd = followUp.hasXrd() ? followUp : first;
+        double remeasured = TargetFraction.of(xrd.phases(), target);
+        String xrdName = followUp.hasXrd() ? "re-measured XRD" : "XRD";
         if (followUp.hasRaman() && !followUp.ramanFormulas().isEmpty()) {
             boolean ramanSeesTarget = followUp.ramanFormulas().stream().anyMatch(f -> TargetFraction.isTarget(f, target));
             if (!ramanSeesTarget) {
@@ -77,18 +89,21 @@ final class RecheckDecision {
                             + "conservative fraction 0 used instead of XRD's " + pct(remeasured)
                         : "neither XRD nor Raman (" + String.join(", ", followUp.ramanFormulas()) + ") sees the target");
             }
-            double uncounted = uncountedRamanShare(followUp);
+            double uncounted = uncountedRamanShare(xrd.phases(), followUp.ramanBands());
             if (uncounted > UNCOUNTED_RAMAN_SHARE) {
                 double conservative = remeasured * (1 - uncounted);
                 return new Confirmation(conservative, true, String.format(Locale.ROOT,
                         "Raman sees the target, but %.0f %% of the strong band height belongs to phases XRD did not count "
-                                + "(XRD's %s is a fraction of the phases it identified); conservative fraction %s used, "
-                                + "assuming comparable Raman cross-sections", 100 * uncounted, pct(remeasured), pct(conservative)));
+                                + "(%s's %s is a fraction of the phases it identified); conservative fraction %s used, "
+                                + "assuming comparable Raman cross-sections", 100 * uncounted, xrdName, pct(remeasured), pct(conservative)));
             }
             return new Confirmation(remeasured, false, "confirmed by Raman (target bands present, every strong band explained); "
-                    + "re-measured XRD fraction " + pct(remeasured) + " used");
+                    + xrdName + " fraction " + pct(remeasured) + " used");
         }
         String raman = followUp.hasRaman() ? "Raman matched no reference phase" : "no Raman spectrum";
+        if (!followUp.hasXrd()) {
+            return unresolved(first, target, before, before, raman + " and no new XRD scan");
+        }
         if (settled(followUp, target)) {
             return new Confirmation(remeasured, false, "re-measured XRD is clear (" + describe(followUp) + "; " + raman
                     + "); its fraction " + pct(remeasured) + " used");
@@ -116,20 +131,20 @@ final class RecheckDecision {
     }
 
     /**
-     * Share of the strong Raman band height that belongs to no phase XRD identified: bands no reference explains, and
-     * bands of reference phases XRD did not report.
+     * Share of the strong Raman band height that belongs to no phase XRD identified ({@code xrdPhases}): bands no
+     * reference explains, and bands of reference phases XRD did not report.
      */
-    static double uncountedRamanShare(PhaseEvidence e) {
-        if (e.ramanBands() == null || e.ramanBands().isEmpty()) {
+    static double uncountedRamanShare(List<CampaignReport.Phase> xrdPhases, List<PhaseEvidence.RamanBand> bands) {
+        if (bands == null || bands.isEmpty()) {
             return 0;
         }
         Set<Composition> counted = new HashSet<>();
-        for (CampaignReport.Phase p : e.phases()) {
+        for (CampaignReport.Phase p : xrdPhases) {
             parse(p.formula()).ifPresent(counted::add);
         }
         double total = 0;
         double uncounted = 0;
-        for (PhaseEvidence.RamanBand b : e.ramanBands()) {
+        for (PhaseEvidence.RamanBand b : bands) {
             total += b.height();
             boolean byXrdPhase = b.formulas().stream().map(RecheckDecision::parse).flatMap(Optional::stream)
                     .anyMatch(c -> counted.stream().anyMatch(c::sameRatiosAs));

@@ -80,8 +80,8 @@ final class CharacterisationHandlers {
     }
 
     /**
-     * Phase identification of the sample's XRD pattern (and Raman matching when a spectrum was taken). Runs in the
-     * agent, on no instrument. Its outputs are what the campaign reads: phases with weight fractions and confidence.
+     * Phase identification of the sample's XRD pattern and Raman matching of its spectrum, whichever the workflow
+     * measured (a re-check may take only a spectrum). Runs in the agent, on no instrument. Its outputs are what the campaign reads: phases with weight fractions and confidence.
      */
     static final class Analyze implements StepHandler {
         private final PhaseIdentifier identifier;
@@ -103,8 +103,23 @@ final class CharacterisationHandlers {
         public StepResult execute(StepContext context) throws InstrumentFault {
             String wf = context.workflow().id();
             String sample = context.step().sample();
-            XrdPattern pattern = store.pattern(wf, sample).orElseThrow(() -> new InstrumentFault(InstrumentFault.Kind.ERROR_CODE, null,
-                    "no XRD pattern of sample " + sample + " to analyse"));
+            var pattern = store.pattern(wf, sample);
+            var spectrum = store.spectrum(wf, sample);
+            if (pattern.isEmpty() && spectrum.isEmpty()) {
+                throw new InstrumentFault(InstrumentFault.Kind.ERROR_CODE, null, "no XRD pattern or Raman spectrum of sample " + sample + " to analyse");
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            pattern.ifPresent(p -> out.putAll(xrd(p)));
+            spectrum.ifPresent(s -> {
+                RamanAnalysis r = raman.analyze(s);
+                out.put("ramanPhases", r.phases().stream().map(m -> Map.of("phase", m.phase(), "formula", m.formula(), "score", m.score())).toList());
+                out.put("ramanBands", strongBands(r, s));
+                out.put("ramanNotes", r.notes());
+            });
+            return StepResult.outputs(out);
+        }
+
+        private Map<String, Object> xrd(XrdPattern pattern) {
             PhaseIdentification id = identifier.identify(pattern);
             List<Map<String, Object>> phases = new ArrayList<>();
             for (IdentifiedPhase p : id.phases()) {
@@ -120,13 +135,7 @@ final class CharacterisationHandlers {
             out.put("phases", phases);
             out.put("rwp", id.rwp());
             out.put("notes", id.notes());
-            store.spectrum(wf, sample).ifPresent(s -> {
-                RamanAnalysis r = raman.analyze(s);
-                out.put("ramanPhases", r.phases().stream().map(m -> Map.of("phase", m.phase(), "formula", m.formula(), "score", m.score())).toList());
-                out.put("ramanBands", strongBands(r, s));
-                out.put("ramanNotes", r.notes());
-            });
-            return StepResult.outputs(out);
+            return out;
         }
 
         /**

@@ -42,10 +42,10 @@ class CharacterisationCheckTest {
     }
 
     @Test
-    void theFollowUpScansLongerThenTakesARamanSpectrumAndAnalysesBoth() {
+    void forWeakLinesTheFollowUpScansLongerThenTakesARamanSpectrumAndAnalysesBoth() {
         Workflow w = experiment(GOAL);
         String sample = w.stepsOf(Action.XRD).get(0).sample();
-        Workflow f = CharacterisationCheck.followUp(w, sample, "xrd-1", Optional.of("raman-1")).orElseThrow();
+        Workflow f = CharacterisationCheck.followUp(w, sample, "xrd-1", Optional.of("raman-1"), true).orElseThrow();
         assertThat(f.id()).isEqualTo(w.id() + "-recheck");
         assertThat(f.steps()).extracting(Step::action).containsExactly(Action.XRD, Action.TRANSFER, Action.RAMAN, Action.ANALYZE);
         assertThat(f.steps()).allSatisfy(s -> assertThat(s.sample()).isEqualTo(sample));
@@ -59,7 +59,7 @@ class CharacterisationCheckTest {
     void theGateApprovesTheFollowUpOnlyForASampleTheLabHolds() {
         Workflow w = experiment(GOAL);
         String sample = w.stepsOf(Action.XRD).get(0).sample();
-        Workflow f = CharacterisationCheck.followUp(w, sample, "xrd-1", Optional.of("raman-1")).orElseThrow();
+        Workflow f = CharacterisationCheck.followUp(w, sample, "xrd-1", Optional.of("raman-1"), true).orElseThrow();
         LabState holding = LabState.defaultSimulatedLab().withSamples(CharacterisationCheck.locationsAfter(w));
         assertThat(holding.sampleLocation(sample)).contains("xrd-1");
         var approved = gate.vet(f, holding);
@@ -75,7 +75,7 @@ class CharacterisationCheckTest {
         Workflow w = experiment("Make 2 g of BaTiO3 from BaCO3 and TiO2, confirm by XRD and Raman, stay below 1250 °C");
         String sample = w.stepsOf(Action.XRD).get(0).sample();
         assertThat(CharacterisationCheck.locationsAfter(w)).containsEntry(sample, "raman-1");
-        Workflow f = CharacterisationCheck.followUp(w, sample, "raman-1", Optional.of("raman-1")).orElseThrow();
+        Workflow f = CharacterisationCheck.followUp(w, sample, "raman-1", Optional.of("raman-1"), true).orElseThrow();
         assertThat(f.steps()).extracting(Step::action)
                 .containsExactly(Action.TRANSFER, Action.XRD, Action.TRANSFER, Action.RAMAN, Action.ANALYZE);
         // The experiment's own Raman settings are kept.
@@ -84,10 +84,20 @@ class CharacterisationCheckTest {
     }
 
     @Test
+    void aPoorFitIsFollowedByRamanAloneBecauseCountingLongerCannotSupplyAMissingPhase() {
+        Workflow w = experiment(GOAL);
+        String sample = w.stepsOf(Action.XRD).get(0).sample();
+        Workflow f = CharacterisationCheck.followUp(w, sample, "xrd-1", Optional.of("raman-1"), false).orElseThrow();
+        assertThat(f.steps()).extracting(Step::action).containsExactly(Action.TRANSFER, Action.RAMAN, Action.ANALYZE);
+        assertThat(f.stepsOf(Action.ANALYZE).get(0).params().get("methods")).isEqualTo(List.of("raman"));
+        assertThat(gate.vet(f, LabState.defaultSimulatedLab().withSamples(CharacterisationCheck.locationsAfter(w))).errors()).isEmpty();
+    }
+
+    @Test
     void aLabWithoutARamanSpectrometerReMeasuresXrdOnly() {
         Workflow w = experiment(GOAL);
         String sample = w.stepsOf(Action.XRD).get(0).sample();
-        Workflow f = CharacterisationCheck.followUp(w, sample, "xrd-1", Optional.empty()).orElseThrow();
+        Workflow f = CharacterisationCheck.followUp(w, sample, "xrd-1", Optional.empty(), false).orElseThrow();
         assertThat(f.steps()).extracting(Step::action).containsExactly(Action.XRD, Action.ANALYZE);
     }
 

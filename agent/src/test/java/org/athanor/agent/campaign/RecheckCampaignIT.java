@@ -68,8 +68,9 @@ class RecheckCampaignIT {
             assertThat(r).as("experiment 1 (%s, Rwp %s) should have been re-checked", weak.phases(), weak.rwp()).isNotNull();
             assertThat(r.verdict()).as(r.finding()).isEqualTo("approved");
             assertThat(r.workflow()).endsWith("-recheck");
-            assertThat(r.phases()).isNotNull();
-            assertThat(r.ramanPhases()).as("the follow-up took a Raman spectrum").isNotNull();
+            assertThat(r.ramanPhases()).as("the follow-up took a Raman spectrum").isNotEmpty();
+            // A poor fit is followed by Raman alone (no count time supplies a missing phase); weak lines get a longer scan too.
+            assertThat(r.phases() == null).as(r.reason()).isEqualTo(r.reason().startsWith("poor fit"));
             // The optimiser receives the re-checked value, and it is no higher than XRD's and nearer the hidden truth.
             assertThat(weak.targetFraction()).isEqualTo(r.usedFraction());
             assertThat(r.usedFraction()).isLessThanOrEqualTo(r.xrdFraction());

@@ -18,11 +18,11 @@ class RecheckDecisionTest {
     }
 
     private static PhaseEvidence xrd(double rwp, List<String> notes, CampaignReport.Phase... phases) {
-        return new PhaseEvidence(List.of(phases), rwp, notes, null, null);
+        return new PhaseEvidence(true, List.of(phases), rwp, notes, null, null);
     }
 
     private static PhaseEvidence withRaman(PhaseEvidence x, List<String> formulas, RamanBand... bands) {
-        return new PhaseEvidence(x.phases(), x.rwp(), x.notes(), formulas, List.of(bands));
+        return new PhaseEvidence(x.hasXrd(), x.phases(), x.rwp(), x.notes(), formulas, List.of(bands));
     }
 
     private static RamanBand band(double shift, double height, String... formulas) {
@@ -40,20 +40,29 @@ class RecheckDecisionTest {
     @Test
     void aTargetIdentifiedWithLowConfidenceIsRechecked() {
         var e = xrd(14.0, List.of(), phase("TiO2", 0.7, 0.95), phase("BaTiO3", 0.3, 0.42));
-        assertThat(RecheckDecision.reason(e, BATIO3)).hasValueSatisfying(r -> assertThat(r).contains("low confidence").contains("0.42"));
+        assertThat(RecheckDecision.reason(e, BATIO3)).hasValueSatisfying(r -> {
+            assertThat(r.why()).contains("low confidence").contains("0.42");
+            assertThat(r.rescan()).as("weak lines: better counting statistics help").isTrue();
+        });
     }
 
     @Test
     void aConfidentTargetInAPoorFitIsRecheckedBecauseAPhaseMayBeMissing() {
         var e = xrd(27.1, List.of("poor fit (Rwp 27.1 %): phases may be missing from the library"),
                 phase("TiO2", 0.54, 0.99), phase("BaTiO3", 0.46, 0.87));
-        assertThat(RecheckDecision.reason(e, BATIO3)).hasValueSatisfying(r -> assertThat(r).contains("poor fit"));
+        assertThat(RecheckDecision.reason(e, BATIO3)).hasValueSatisfying(r -> {
+            assertThat(r.why()).contains("poor fit");
+            assertThat(r.rescan()).as("no count time supplies a missing phase").isFalse();
+        });
     }
 
     @Test
     void unexplainedPeaksBesideTheTargetTriggerARecheck() {
         var e = xrd(18.0, List.of("peak at 24.10° 2θ (12 % of the tallest) is not explained"), phase("BaTiO3", 1.0, 0.9));
-        assertThat(RecheckDecision.reason(e, BATIO3)).hasValueSatisfying(r -> assertThat(r).contains("do not explain"));
+        assertThat(RecheckDecision.reason(e, BATIO3)).hasValueSatisfying(r -> {
+            assertThat(r.why()).contains("do not explain");
+            assertThat(r.rescan()).isTrue();
+        });
     }
 
     @Test
@@ -110,7 +119,7 @@ class RecheckDecisionTest {
     void aReferencePhaseRamanSeesButXrdMissedCountsAsUncounted() {
         var followUp = withRaman(xrd(20.0, List.of(), phase("BaTiO3", 1.0, 0.9)),
                 List.of("BaTiO3", "BaCO3"), band(262, 50, "BaTiO3"), band(1059, 50, "BaCO3"));
-        assertThat(RecheckDecision.uncountedRamanShare(followUp)).isEqualTo(0.5);
+        assertThat(RecheckDecision.uncountedRamanShare(followUp.phases(), followUp.ramanBands())).isEqualTo(0.5);
         assertThat(RecheckDecision.confirm(weak, followUp, BATIO3).fraction()).isEqualTo(0.5);
     }
 
@@ -121,6 +130,30 @@ class RecheckDecisionTest {
         var c = RecheckDecision.confirm(weak, followUp, BATIO3);
         assertThat(c.fraction()).isEqualTo(0.95);
         assertThat(c.uncertain()).isFalse();
+    }
+
+    private static PhaseEvidence ramanOnly(List<String> formulas, RamanBand... bands) {
+        return new PhaseEvidence(false, List.of(), null, List.of(), formulas, List.of(bands));
+    }
+
+    @Test
+    void aRamanOnlyFollowUpJudgesTheFirstScansPhases() {
+        // The first scan counted TiO2 and BaTiO3; a band of neither (Ba2TiO4's, no reference) is uncounted.
+        var c = RecheckDecision.confirm(weak, ramanOnly(List.of("BaTiO3", "TiO2"), band(262, 30, "BaTiO3"), band(447, 20, "TiO2"),
+                band(795, 50)), BATIO3);
+        assertThat(c.fraction()).isCloseTo(0.46 * 0.5, within(1e-9));
+        assertThat(c.finding()).contains("XRD's 46.0 %").doesNotContain("re-measured");
+        var confirmed = RecheckDecision.confirm(weak, ramanOnly(List.of("BaTiO3", "TiO2"), band(262, 30, "BaTiO3"), band(447, 20, "TiO2")), BATIO3);
+        assertThat(confirmed.fraction()).isEqualTo(0.46);
+        assertThat(confirmed.uncertain()).isFalse();
+    }
+
+    @Test
+    void aRamanOnlyFollowUpThatMatchesNothingLeavesTheFirstScanUncertain() {
+        var c = RecheckDecision.confirm(weak, ramanOnly(List.of()), BATIO3);
+        assertThat(c.fraction()).isEqualTo(0.46);
+        assertThat(c.uncertain()).isTrue();
+        assertThat(c.finding()).contains("no new XRD scan");
     }
 
     @Test
