@@ -74,33 +74,33 @@ final class CharacterisationCheck {
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        Optional<String> reason = found.map(RecheckDecision.Reason::why);
+        String reason = found.get().why();
         double xrdFraction = TargetFraction.of(first.phases(), target);
         String location = lab.labState().sampleLocation(sample).orElse(locationsAfter(w).get(sample));
         Optional<Workflow> planned = followUp(w, sample, location,
                 lab.config().ofKind(InstrumentKind.RAMAN).stream().map(i -> i.id()).findFirst(), found.get().rescan());
         if (planned.isEmpty()) {
-            return Optional.of(recheck(reason.get(), null, "not planned", first, null, xrdFraction,
+            return Optional.of(recheck(reason, null, "not planned", first, null, xrdFraction,
                     "the lab cannot measure " + sample + " again (no diffractometer step or robot)"));
         }
         Workflow f = planned.get();
         Verdict verdict = lab.gate().vet(f, lab.labState());
         if (!verdict.approved()) {
             String why = verdict.errors().stream().map(v -> v.rule() + " (" + v.step() + ")").reduce((a, b) -> a + "; " + b).orElse("");
-            return Optional.of(recheck(reason.get(), f.id(), "rejected", first, null, xrdFraction, "the gate rejected the follow-up: " + why));
+            return Optional.of(recheck(reason, f.id(), "rejected", first, null, xrdFraction, "the gate rejected the follow-up: " + why));
         }
         lab.approvals().putAll(f.id(), verdict.approvalTokens());
         String label = experiment + SUFFIX;
         try {
             RunOutcome outcome = run(f, label);
             if (outcome.status() == RunOutcome.Status.ABORTED) {
-                return Optional.of(recheck(reason.get(), f.id(), "failed", first, null, xrdFraction, "the follow-up was aborted: " + outcome.reason()));
+                return Optional.of(recheck(reason, f.id(), "failed", first, null, xrdFraction, "the follow-up was aborted: " + outcome.reason()));
             }
             locationsAfter(f).forEach(lab::holdSample);
             Step analyze = f.stepsOf(Action.ANALYZE).get(0);
             StepResult result = outcome.results().get(analyze.id());
             PhaseEvidence second = result == null ? null : PhaseEvidence.fromAnalysis(result.outputs());
-            return Optional.of(recheck(reason.get(), f.id(), "approved", first, second, xrdFraction, null));
+            return Optional.of(recheck(reason, f.id(), "approved", first, second, xrdFraction, null));
         } finally {
             lab.measurements().forget(f.id());
             lab.approvals().forget(f.id());
