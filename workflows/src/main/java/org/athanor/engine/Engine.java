@@ -312,6 +312,8 @@ public final class Engine implements AutoCloseable {
                     List<Slot> load = load(s, instrument);
                     claims.take(instrument, load, labNanos());
                     check(load, instrument);
+                } else {
+                    s.waits = 0; // another step has the instrument: the run of "wait" verdicts is broken, not prolonged
                 }
             }
         }

@@ -146,6 +146,27 @@ class EnginePlacesTest {
         assertThat(index("r1", Type.STEP_DISPATCHED, "load")).isGreaterThan(index("r0", Type.STEP_COMPLETED, "unload"));
     }
 
+    @Test
+    void waitingForAFurnaceToCoolCountsOnlyTheWaitsInARowNotThoseOfEveryFiringBefore() throws Exception {
+        // After each firing the furnace is "too hot to load" for the next two checks; a run whose load is held back
+        // behind two other firings must not add up its waits across them and pause.
+        java.util.concurrent.atomic.AtomicInteger hotChecks = new java.util.concurrent.atomic.AtomicInteger();
+        FakeHandler coolingTransfer = new FakeHandler(Action.TRANSFER, c -> {
+            if (c.step().id().equals("unload")) {
+                hotChecks.set(0);
+            }
+            return StepResult.EMPTY;
+        });
+        engine = Engine.builder().handler(coolingTransfer).handler(heat).handler(xrd).clock(clock).journal(journal).maxWaits(3)
+                .dispatchCheck(c -> c.step().id().equals("load") && hotChecks.getAndIncrement() < 2
+                        ? DispatchVerdict.waitFor("the furnace is still hot", Duration.ofMinutes(10)) : DispatchVerdict.PROCEED)
+                .build();
+        runAll(firing("S1", "tube-furnace-1", 900), firing("S2", "tube-furnace-1", 1000), firing("S3", "tube-furnace-1", 1100));
+
+        assertThat(journal.of(Type.RUN_PAUSED)).extracting(e -> e.text("reason")).containsOnly("loading the queue");
+        assertThat(journal.of(Type.STEP_WAITING)).hasSizeGreaterThanOrEqualTo(6);
+    }
+
     private static EngineEvent event(String id, Type type, String step) {
         return new EngineEvent(id, type, Instant.parse("2026-01-01T00:00:00Z"), "r0", "1", step,
                 step == null ? null : CommandIds.of("r0", "1", step, 1), java.util.Map.of("attempt", 1));

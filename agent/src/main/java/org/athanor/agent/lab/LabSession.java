@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.athanor.clock.LabClock;
 import org.athanor.clock.ScaledClock;
@@ -45,6 +47,7 @@ public final class LabSession implements AutoCloseable {
     private final MeasurementStore measurements;
     private final LabClock clock;
     private final boolean dryRun;
+    private final Map<String, String> heldSamples = new ConcurrentHashMap<>();
 
     private LabSession(SimulatedLab simulated, LabConfig config, LabDrivers drivers, Gate gate, LabState labState, Engine engine,
                        ApprovalBook approvals, MeasurementStore measurements, LabClock clock, boolean dryRun) {
@@ -107,6 +110,9 @@ public final class LabSession implements AutoCloseable {
                     .clock(clock)
                     .journal(o.journal())
                     .dispatchCheck(new GateDispatchCheck(gate, live, approvals))
+                    // A step waits, re-checked each lab minute, while e.g. a furnace cools to loading temperature: from
+                    // the 100 °C at which a program ends to 40 °C takes ≈ 80 min (τ ≈ 50 min, WORLD.md). Pause only after 4 h.
+                    .maxWaits(GateDispatchCheck.WAITS_BEFORE_PAUSE)
                     .handler(new SynthesisHandlers.Dispense(drivers, approvals, driverOptions))
                     .handler(new SynthesisHandlers.Mix(drivers, approvals, driverOptions))
                     .handler(new SynthesisHandlers.Move(drivers, approvals, driverOptions))
@@ -126,8 +132,17 @@ public final class LabSession implements AutoCloseable {
         return gate;
     }
 
+    /** The lab as the gate sees it at plan time, with the samples earlier workflows left in it. */
     public LabState labState() {
-        return labState;
+        return heldSamples.isEmpty() ? labState : labState.withSamples(Map.copyOf(heldSamples));
+    }
+
+    /**
+     * Records that the lab holds {@code sample} at {@code location} (an instrument id) after a workflow made or moved
+     * it, so a follow-up workflow may measure it again without filling it (the gate still refuses an unknown sample).
+     */
+    public void holdSample(String sample, String location) {
+        heldSamples.put(sample, location);
     }
 
     public LabConfig config() {
