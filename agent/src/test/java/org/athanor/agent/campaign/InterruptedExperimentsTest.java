@@ -88,6 +88,8 @@ class InterruptedExperimentsTest {
                 assertThat(o.status()).isEqualTo(RunOutcome.Status.ABORTED);
                 assertThat(o.markedSamples()).containsKey(PLAN.steps().get(0).sample());
             });
+            // settle hands the resume to the engine's thread; it must be journaled before this engine closes
+            journal.await(e -> e.type() == Type.RUN_RESUMED && journal.events(RUN).indexOf(e) >= eventsAtCrash, "run resumed");
         }
         List<EngineEvent> after = journal.events(RUN).subList(eventsAtCrash, journal.events(RUN).size());
         assertThat(executed).as("nothing is executed on the instruments again").isEmpty();
