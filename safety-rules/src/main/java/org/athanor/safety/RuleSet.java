@@ -23,6 +23,7 @@ import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.conf.ThreadSafeOption;
 import org.kie.internal.builder.conf.PropertySpecificOption;
+import org.kie.internal.conf.ConstraintJittingThresholdOption;
 import org.kie.internal.utils.KieHelper;
 
 /**
@@ -166,7 +167,10 @@ public final class RuleSet {
             helper.addContent(drl, "src/main/resources/org/athanor/safety/" + resource.replace(".csv", ".csv.drl"));
         }
         try {
-            return helper.build();
+            // Constraints compiled to bytecode at their first evaluation, in the calling thread, instead of interpreted
+            // by MVEL for their first 20 and then compiled on a background thread: the same results, but a busy machine
+            // no longer starves that thread and leaves the gate slow for its first minute.
+            return helper.build(ConstraintJittingThresholdOption.get(0));
         } catch (RuntimeException e) {
             throw new IllegalStateException("safety rules do not compile: " + e.getMessage(), e);
         }
