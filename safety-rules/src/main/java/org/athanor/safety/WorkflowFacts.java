@@ -13,6 +13,7 @@ import org.athanor.safety.fact.Classification;
 import org.athanor.safety.fact.DispenseFact;
 import org.athanor.safety.fact.GoalFact;
 import org.athanor.safety.fact.HeatFact;
+import org.athanor.safety.fact.HeldSample;
 import org.athanor.safety.fact.Inventory;
 import org.athanor.safety.fact.MalformedInput;
 import org.athanor.safety.fact.Material;
@@ -120,6 +121,9 @@ final class WorkflowFacts {
             facts.addAll(d.groups());
         }
         facts.add(new Inventory(lab.inventory(), "lab inventory of " + lab.name()));
+        // Samples made by earlier workflows that this one names (a re-measurement acts on one it never fills).
+        steps.stream().map(Step::sample).filter(java.util.Objects::nonNull).distinct()
+                .forEach(s -> lab.sampleLocation(s).ifPresent(at -> facts.add(new HeldSample(s, at))));
         workflowLevel(workflow, facts);
         return facts;
     }

@@ -57,14 +57,7 @@ final class CampaignJournal {
         a.put("index", e.index());
         a.put("parameters", e.parameters());
         a.put("verdict", e.verdict());
-        a.put("phases", e.phases().stream().map(p -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("formula", p.formula());
-            m.put("id", p.id());
-            m.put("weightFraction", p.weightFraction());
-            m.put("confidence", p.confidence());
-            return m;
-        }).toList());
+        a.put("phases", phases(e.phases()));
         a.put("targetFraction", e.targetFraction());
         if (e.rwp() != null) {
             a.put("rwp", e.rwp());
@@ -75,8 +68,39 @@ final class CampaignJournal {
         if (e.notes() != null) {
             a.put("notes", e.notes());
         }
+        if (e.recheck() != null) {
+            a.put("recheck", recheck(e.recheck()));
+        }
         engine.record(runId, "e" + e.index(), Type.ANALYSIS, a);
         engine.record(runId, "e" + e.index(), Type.DECISION, Map.of(KIND, "next", "decision", String.valueOf(e.decision())));
+    }
+
+    private static List<Map<String, Object>> phases(List<CampaignReport.Phase> phases) {
+        return phases.stream().map(p -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("formula", p.formula());
+            m.put("id", p.id());
+            m.put("weightFraction", p.weightFraction());
+            m.put("confidence", p.confidence());
+            return m;
+        }).toList();
+    }
+
+    private static Map<String, Object> recheck(CampaignReport.Recheck r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("reason", r.reason());
+        m.put("workflow", r.workflow());
+        m.put("verdict", r.verdict());
+        if (r.phases() != null) {
+            m.put("phases", phases(r.phases()));
+        }
+        m.put("rwp", r.rwp());
+        m.put("ramanPhases", r.ramanPhases());
+        m.put("finding", r.finding());
+        m.put("xrdFraction", r.xrdFraction());
+        m.put("usedFraction", r.usedFraction());
+        m.put("uncertain", r.uncertain());
+        return m;
     }
 
     void stopped(String reason, String explanation) {
@@ -106,16 +130,16 @@ final class CampaignJournal {
                 analysed.add(e.experiment());
             } else if (e.type() == Type.DECISION && e.experiment() != null && "next".equals(e.text(KIND)) && !finished.isEmpty()) {
                 CampaignReport.Experiment last = finished.remove(finished.size() - 1);
-                finished.add(new CampaignReport.Experiment(last.index(), last.parameters(), last.verdict(), last.phases(),
-                        last.targetFraction(), last.rwp(), e.text("decision"), last.plot(), last.notes()));
+                finished.add(last.withDecision(e.text("decision")));
             } else if (e.type() == Type.DECISION && STOPPED.equals(e.text(KIND))) {
                 stopped = true;
             }
         }
         List<String> interrupted = new ArrayList<>();
         for (EngineEvent e : events) {
-            if (e.type() == Type.RUN_STARTED && e.experiment() != null && !analysed.contains(e.experiment())
-                    && !interrupted.contains(e.experiment())) {
+            // A follow-up ("e3-recheck") belongs to its experiment: finished with it, or lost with it.
+            if (e.type() == Type.RUN_STARTED && e.experiment() != null && !e.experiment().endsWith(CharacterisationCheck.SUFFIX)
+                    && !analysed.contains(e.experiment()) && !interrupted.contains(e.experiment())) {
                 interrupted.add(e.experiment());
             }
         }
@@ -133,16 +157,31 @@ final class CampaignJournal {
 
     @SuppressWarnings("unchecked")
     private static CampaignReport.Experiment experiment(Map<String, Object> d) {
+        return new CampaignReport.Experiment(number(d, "index").intValue(), (Map<String, Object>) d.getOrDefault("parameters", Map.of()),
+                String.valueOf(d.get("verdict")), phases(d.get("phases")), number(d, "targetFraction").doubleValue(),
+                d.get("rwp") instanceof Number r ? r.doubleValue() : null, null,
+                d.get("plot") == null ? null : String.valueOf(d.get("plot")), (List<String>) d.get("notes"),
+                d.get("recheck") instanceof Map<?, ?> r ? recheck((Map<String, Object>) r) : null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<CampaignReport.Phase> phases(Object raw) {
         List<CampaignReport.Phase> phases = new ArrayList<>();
-        for (Object o : (List<Object>) d.getOrDefault("phases", List.of())) {
+        for (Object o : raw instanceof List<?> l ? l : List.of()) {
             Map<String, Object> m = (Map<String, Object>) o;
             phases.add(new CampaignReport.Phase(String.valueOf(m.get("formula")), String.valueOf(m.get("id")),
                     number(m, "weightFraction").doubleValue(), m.get("confidence") instanceof Number c ? c.doubleValue() : null));
         }
-        return new CampaignReport.Experiment(number(d, "index").intValue(), (Map<String, Object>) d.getOrDefault("parameters", Map.of()),
-                String.valueOf(d.get("verdict")), phases, number(d, "targetFraction").doubleValue(),
-                d.get("rwp") instanceof Number r ? r.doubleValue() : null, null,
-                d.get("plot") == null ? null : String.valueOf(d.get("plot")), (List<String>) d.get("notes"));
+        return phases;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static CampaignReport.Recheck recheck(Map<String, Object> r) {
+        return new CampaignReport.Recheck(String.valueOf(r.get("reason")), r.get("workflow") == null ? null : String.valueOf(r.get("workflow")),
+                String.valueOf(r.get("verdict")), r.get("phases") == null ? null : phases(r.get("phases")),
+                r.get("rwp") instanceof Number n ? n.doubleValue() : null, (List<String>) r.get("ramanPhases"),
+                String.valueOf(r.get("finding")), number(r, "xrdFraction").doubleValue(), number(r, "usedFraction").doubleValue(),
+                Boolean.TRUE.equals(r.get("uncertain")));
     }
 
     private static Number number(Map<String, Object> d, String key) {

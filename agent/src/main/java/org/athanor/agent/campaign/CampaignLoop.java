@@ -131,8 +131,7 @@ public final class CampaignLoop {
     }
 
     private static CampaignReport.Experiment withDecision(CampaignReport.Experiment e, String decision) {
-        return new CampaignReport.Experiment(e.index(), e.parameters(), e.verdict(), e.phases(), e.targetFraction(),
-                e.rwp(), decision, e.plot(), e.notes());
+        return e.withDecision(decision);
     }
 
     private static String fraction(CampaignReport.Best best) {

@@ -32,7 +32,30 @@ public record CampaignReport(
             Double rwp,
             String decision,
             String plot,
-            List<String> notes) {
+            List<String> notes,
+            Recheck recheck) {
+
+        /** An experiment whose analysis needed no follow-up. */
+        public Experiment(int index, Map<String, Object> parameters, String verdict, List<Phase> phases, double targetFraction,
+                          Double rwp, String decision, String plot, List<String> notes) {
+            this(index, parameters, verdict, phases, targetFraction, rwp, decision, plot, notes, null);
+        }
+
+        /** The same experiment with the loop's decision. */
+        public Experiment withDecision(String newDecision) {
+            return new Experiment(index, parameters, verdict, phases, targetFraction, rwp, newDecision, plot, notes, recheck);
+        }
+    }
+
+    /**
+     * A follow-up characterisation of an experiment's sample, run because its phase identification was weak: why, the
+     * follow-up workflow and the gate's verdict on it, the re-scan's phases and Rwp (null when only a Raman spectrum was
+     * taken), the phases Raman matched, what it found, the fraction XRD first gave and the fraction the optimiser
+     * received instead ({@code targetFraction} of the experiment), and whether that value is still uncertain.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Recheck(String reason, String workflow, String verdict, List<Phase> phases, Double rwp,
+                          List<String> ramanPhases, String finding, double xrdFraction, double usedFraction, boolean uncertain) {
     }
 
     public record Phase(String formula, String id, double weightFraction, Double confidence) {

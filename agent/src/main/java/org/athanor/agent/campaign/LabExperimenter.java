@@ -83,7 +83,10 @@ final class LabExperimenter implements CampaignLoop.Experimenter {
         return analysed(index, parameters, w, outcome, notes);
     }
 
-    private CampaignReport.Experiment analysed(int index, Map<String, Object> parameters, Workflow w, RunOutcome outcome, List<String> notes) {
+    private CampaignReport.Experiment analysed(int index, Map<String, Object> parameters, Workflow w, RunOutcome outcome,
+                                               List<String> notes) throws CampaignAbortedException {
+        // The lab now holds this experiment's samples: a follow-up may measure them again.
+        CharacterisationCheck.locationsAfter(w).forEach(lab::holdSample);
         Step analyze = w.stepsOf(Action.ANALYZE).stream().findFirst().orElse(null);
         StepResult result = analyze == null ? null : outcome.results().get(analyze.id());
         if (result == null) {
@@ -115,8 +118,16 @@ final class LabExperimenter implements CampaignLoop.Experimenter {
         }
         lab.measurements().forget(w.id());
         lab.approvals().forget(w.id());
-        return new CampaignReport.Experiment(index, parameters, "approved", phases, TargetFraction.of(phases, target), rwp, null, plot,
-                notes.isEmpty() ? null : notes);
+        // A weak identification is checked again (longer XRD scan, Raman) before the optimiser sees the fraction.
+        var recheck = new CharacterisationCheck(lab, runId, target)
+                .afterAnalysis("e" + index, w, sample, PhaseEvidence.fromAnalysis(result.outputs())).orElse(null);
+        double fraction = TargetFraction.of(phases, target);
+        if (recheck != null) {
+            notes.add("re-check (" + recheck.reason() + "): " + recheck.finding());
+            fraction = recheck.usedFraction();
+        }
+        return new CampaignReport.Experiment(index, parameters, "approved", phases, fraction, rwp, null, plot,
+                notes.isEmpty() ? null : notes, recheck);
     }
 
     /** A run the engine paused (a fault, an open interlock) is aborted: its experiment fails with the reason. */

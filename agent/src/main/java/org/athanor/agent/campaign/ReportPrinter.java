@@ -25,8 +25,9 @@ public final class ReportPrinter {
 
     /** One line as an experiment finishes, for progress on long campaigns. */
     public static String progressLine(CampaignReport.Experiment e) {
-        return String.format(Locale.ROOT, "experiment %d  %s  %-8s  target %5.1f %%  %s",
-                e.index(), parameters(e.parameters()), e.verdict(), 100 * e.targetFraction(), e.decision());
+        return String.format(Locale.ROOT, "experiment %d  %s  %-8s  target %5.1f %%%s  %s",
+                e.index(), parameters(e.parameters()), e.verdict(), 100 * e.targetFraction(),
+                e.recheck() == null ? "" : e.recheck().uncertain() ? " (re-checked, uncertain)" : " (re-checked)", e.decision());
     }
 
     public static String text(CampaignReport r) {
@@ -55,6 +56,12 @@ public final class ReportPrinter {
                 out.append(String.format(Locale.ROOT, "   Rwp %.1f %%", e.rwp()));
             }
             out.append('\n');
+            if (e.recheck() != null) {
+                CampaignReport.Recheck check = e.recheck();
+                out.append("  re-check:  ").append(check.verdict()).append(" (").append(check.workflow() == null ? "no follow-up" : check.workflow())
+                        .append("); XRD said ").append(pct(check.xrdFraction())).append(", optimiser given ").append(pct(check.usedFraction()))
+                        .append(check.uncertain() ? " (uncertain)" : "").append('\n');
+            }
             if (e.notes() != null) {
                 e.notes().forEach(n -> out.append("  note:      ").append(n).append('\n'));
             }

@@ -16,6 +16,7 @@ import org.athanor.instruments.lab.LabDrivers;
 import org.athanor.instruments.RamanSpectrometer;
 import org.athanor.instruments.analysis.raman.RamanAnalysis;
 import org.athanor.instruments.analysis.raman.RamanAnalyzer;
+import org.athanor.instruments.analysis.signal.FittedPeak;
 import org.athanor.instruments.analysis.xrd.IdentifiedPhase;
 import org.athanor.instruments.analysis.xrd.PhaseIdentification;
 import org.athanor.instruments.analysis.xrd.PhaseIdentifier;
@@ -79,8 +80,8 @@ final class CharacterisationHandlers {
     }
 
     /**
-     * Phase identification of the sample's XRD pattern (and Raman matching when a spectrum was taken). Runs in the
-     * agent, on no instrument. Its outputs are what the campaign reads: phases with weight fractions and confidence.
+     * Phase identification of the sample's XRD pattern and Raman matching of its spectrum, whichever the workflow
+     * measured (a re-check may take only a spectrum). Runs in the agent, on no instrument. Its outputs are what the campaign reads: phases with weight fractions and confidence.
      */
     static final class Analyze implements StepHandler {
         private final PhaseIdentifier identifier;
@@ -102,8 +103,23 @@ final class CharacterisationHandlers {
         public StepResult execute(StepContext context) throws InstrumentFault {
             String wf = context.workflow().id();
             String sample = context.step().sample();
-            XrdPattern pattern = store.pattern(wf, sample).orElseThrow(() -> new InstrumentFault(InstrumentFault.Kind.ERROR_CODE, null,
-                    "no XRD pattern of sample " + sample + " to analyse"));
+            var pattern = store.pattern(wf, sample);
+            var spectrum = store.spectrum(wf, sample);
+            if (pattern.isEmpty() && spectrum.isEmpty()) {
+                throw new InstrumentFault(InstrumentFault.Kind.ERROR_CODE, null, "no XRD pattern or Raman spectrum of sample " + sample + " to analyse");
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            pattern.ifPresent(p -> out.putAll(xrd(p)));
+            spectrum.ifPresent(s -> {
+                RamanAnalysis r = raman.analyze(s);
+                out.put("ramanPhases", r.phases().stream().map(m -> Map.of("phase", m.phase(), "formula", m.formula(), "score", m.score())).toList());
+                out.put("ramanBands", strongBands(r, s));
+                out.put("ramanNotes", r.notes());
+            });
+            return StepResult.outputs(out);
+        }
+
+        private Map<String, Object> xrd(XrdPattern pattern) {
             PhaseIdentification id = identifier.identify(pattern);
             List<Map<String, Object>> phases = new ArrayList<>();
             for (IdentifiedPhase p : id.phases()) {
@@ -119,11 +135,34 @@ final class CharacterisationHandlers {
             out.put("phases", phases);
             out.put("rwp", id.rwp());
             out.put("notes", id.notes());
-            store.spectrum(wf, sample).ifPresent(s -> {
-                RamanAnalysis r = raman.analyze(s);
-                out.put("ramanPhases", r.phases().stream().map(m -> Map.of("phase", m.phase(), "formula", m.formula(), "score", m.score())).toList());
-            });
-            return StepResult.outputs(out);
+            return out;
+        }
+
+        /**
+         * The strong bands (≥ 10 % of the tallest, the analyzer's own threshold for an unexplained band) with the
+         * formulas of the reported phases each belongs to; a band with none is one no reference explains.
+         */
+        private static List<Map<String, Object>> strongBands(RamanAnalysis r, RamanSpectrum s) {
+            double[] x = s.ramanShift();
+            // The analyzer's matching tolerance: 4 cm⁻¹, or one axis step if coarser.
+            double tolerance = Math.max(4.0, (x[x.length - 1] - x[0]) / (x.length - 1));
+            double tallest = r.peaks().stream().mapToDouble(FittedPeak::height).max().orElse(0);
+            List<Map<String, Object>> bands = new ArrayList<>();
+            for (FittedPeak p : r.peaks()) {
+                if (p.height() < 0.1 * tallest) {
+                    continue;
+                }
+                double shift = p.position() + r.axisOffset();
+                List<String> formulas = r.phases().stream()
+                        .filter(m -> m.matched().stream().anyMatch(b -> Math.abs(b.observedShift() - shift) <= tolerance))
+                        .map(m -> m.formula()).distinct().toList();
+                Map<String, Object> band = new LinkedHashMap<>();
+                band.put("shift", Math.round(shift * 10) / 10.0);
+                band.put("height", p.height());
+                band.put("formulas", formulas);
+                bands.add(band);
+            }
+            return bands;
         }
     }
 

@@ -18,6 +18,8 @@ final class GateDispatchCheck implements DispatchCheck {
     /** Room temperature for a crucible outside every furnace (it sits on the rack, the mill or the diffractometer). */
     private static final double ROOM_C = 25.0;
     private static final Duration RETRY = Duration.ofMinutes(1);
+    /** Four hours of lab time at one check a minute. */
+    static final int WAITS_BEFORE_PAUSE = 240;
 
     private final Gate gate;
     private final LiveStateReader live;

@@ -5,12 +5,16 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.athanor.clock.LabClock;
 import org.athanor.clock.ScaledClock;
 import org.athanor.engine.Engine;
 import org.athanor.engine.EngineConfig;
 import org.athanor.engine.Journal;
+import org.athanor.engine.Reconciler;
+import org.athanor.engine.Reconciliation;
 import org.athanor.instruments.DriverOptions;
 import org.athanor.instruments.analysis.raman.RamanAnalyzer;
 import org.athanor.instruments.analysis.xrd.PhaseIdentifier;
@@ -43,6 +47,7 @@ public final class LabSession implements AutoCloseable {
     private final MeasurementStore measurements;
     private final LabClock clock;
     private final boolean dryRun;
+    private final Map<String, String> heldSamples = new ConcurrentHashMap<>();
 
     private LabSession(SimulatedLab simulated, LabConfig config, LabDrivers drivers, Gate gate, LabState labState, Engine engine,
                        ApprovalBook approvals, MeasurementStore measurements, LabClock clock, boolean dryRun) {
@@ -58,14 +63,25 @@ public final class LabSession implements AutoCloseable {
         this.dryRun = dryRun;
     }
 
-    /** What a simulated session needs: seed, pace, where its files go, the XRD phase library and the journal. */
+    /**
+     * What a simulated session needs: seed, pace, where its files go, the XRD phase library, the journal, and the lab
+     * time its clock starts at (a resumed run starts where its journal ended, so lab time never runs backwards).
+     */
     public record Options(long seed, double pace, Path dataDirectory, PhaseIdentifier identifier, Journal journal,
-                          Consumer<String> log) {
+                          Consumer<String> log, Instant labStart) {
+
+        /** Any fixed instant will do: it makes dry runs reproducible to the second. */
+        public static final Instant DEFAULT_LAB_START = Instant.parse("2026-01-05T08:00:00Z");
+
+        public Options(long seed, double pace, Path dataDirectory, PhaseIdentifier identifier, Journal journal,
+                       Consumer<String> log) {
+            this(seed, pace, dataDirectory, identifier, journal, log, DEFAULT_LAB_START);
+        }
     }
 
     /** Starts the default simulated lab on free loopback ports and connects to it as to real hardware. */
     public static LabSession simulated(Options o) throws Exception {
-        LabClock clock = new ScaledClock(Instant.parse("2026-01-05T08:00:00Z"), o.pace());
+        LabClock clock = new ScaledClock(o.labStart(), o.pace());
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         ApprovalTokens tokens = new ApprovalTokens(secret);
@@ -94,6 +110,9 @@ public final class LabSession implements AutoCloseable {
                     .clock(clock)
                     .journal(o.journal())
                     .dispatchCheck(new GateDispatchCheck(gate, live, approvals))
+                    // A step waits, re-checked each lab minute, while e.g. a furnace cools to loading temperature: from
+                    // the 100 °C at which a program ends to 40 °C takes ≈ 80 min (τ ≈ 50 min, WORLD.md). Pause only after 4 h.
+                    .maxWaits(GateDispatchCheck.WAITS_BEFORE_PAUSE)
                     .handler(new SynthesisHandlers.Dispense(drivers, approvals, driverOptions))
                     .handler(new SynthesisHandlers.Mix(drivers, approvals, driverOptions))
                     .handler(new SynthesisHandlers.Move(drivers, approvals, driverOptions))
@@ -113,8 +132,17 @@ public final class LabSession implements AutoCloseable {
         return gate;
     }
 
+    /** The lab as the gate sees it at plan time, with the samples earlier workflows left in it. */
     public LabState labState() {
-        return labState;
+        return heldSamples.isEmpty() ? labState : labState.withSamples(Map.copyOf(heldSamples));
+    }
+
+    /**
+     * Records that the lab holds {@code sample} at {@code location} (an instrument id) after a workflow made or moved
+     * it, so a follow-up workflow may measure it again without filling it (the gate still refuses an unknown sample).
+     */
+    public void holdSample(String sample, String location) {
+        heldSamples.put(sample, location);
     }
 
     public LabConfig config() {
@@ -144,6 +172,16 @@ public final class LabSession implements AutoCloseable {
 
     public boolean dryRun() {
         return dryRun;
+    }
+
+    /**
+     * How to learn what became of a command that was in flight when an earlier process stopped. The simulated lab is
+     * started afresh by each process and knows nothing of commands sent before: whatever was under way stopped with
+     * the old process, so such a command was cut off, and its sample with it.
+     */
+    public Reconciler reconciler() {
+        return c -> new Reconciliation.Interrupted("the simulated lab that ran command " + c.commandId()
+                + " (step " + c.step().id() + ") stopped with the previous process");
     }
 
     /** The highest temperature any furnace of the lab may reach, in °C. */

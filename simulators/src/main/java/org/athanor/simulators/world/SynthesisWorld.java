@@ -34,7 +34,11 @@ public final class SynthesisWorld {
         this.seed = seed;
     }
 
-    /** Generous amounts of common precursors, 12 alumina, 4 platinum, 4 quartz and 4 zirconia crucibles. */
+    /**
+     * Generous amounts of common precursors; a rack of 60 alumina, 4 platinum, 8 quartz and 8 zirconia crucibles.
+     * A fired sample keeps its crucible (it is archived with it), so the rack bounds how many samples a dry run can
+     * make: 60 covers 50 concurrent campaigns' first experiments or one long campaign.
+     */
     public static SynthesisWorld withDefaults(long seed) {
         return new SynthesisWorld(defaultInventory(), defaultCrucibles(), seed);
     }
@@ -49,7 +53,7 @@ public final class SynthesisWorld {
     }
 
     public static Map<String, Integer> defaultCrucibles() {
-        return Map.of("alumina", 12, "platinum", 4, "quartz", 4, "zirconia", 4);
+        return Map.of("alumina", 60, "platinum", 4, "quartz", 8, "zirconia", 8);
     }
 
     public synchronized Map<String, Double> inventoryGrams() {
