@@ -70,17 +70,25 @@ public final class Gate {
         return rules.version();
     }
 
-    /** Plan time: every rule family over the whole workflow. The run id of the tokens is the workflow id. */
+    /**
+     * Plan time: every rule family over the whole workflow. The run id of the tokens is the workflow id. Each step is
+     * written to its canonical bytes once; the inputs hash and the approval tokens both use them.
+     */
     public Verdict vet(Workflow workflow, LabState lab) {
         List<Violation> violations = settle(rules.evaluatePlan(workflowFacts.facts(workflow, lab)));
         Verdict.Decision decision = Verdict.decide(violations);
+        List<Step> steps = workflow.steps();
+        List<ApprovalTokens.CanonicalStep> canonical = new ArrayList<>(steps.size());
+        for (Step step : steps) {
+            canonical.add(ApprovalTokens.canonical(step));
+        }
         Map<String, String> issued = new LinkedHashMap<>();
         if (decision == Verdict.Decision.APPROVED) {
-            for (Step step : workflow.steps()) {
-                issued.put(step.id(), tokens.issue(workflow.id(), step));
+            for (ApprovalTokens.CanonicalStep step : canonical) {
+                issued.put(step.step().id(), tokens.issue(workflow.id(), step));
             }
         }
-        String hash = hash(canonical(workflow), labHash(lab));
+        String hash = planHash(workflow, canonical, labHash(lab));
         Verdict verdict = new Verdict(decision, violations, rules.version(), hash, issued);
         audit.append(new AuditEntry(clock.instant(), "plan", workflow.id(), null, rules.version(), hash, decision, violations));
         return verdict;
@@ -95,9 +103,10 @@ public final class Gate {
         boolean inWorkflow = workflow.step(step.id()).map(step::equals).orElse(false);
         List<Violation> violations = settle(rules.evaluateDispatch(DispatchFacts.facts(workflow.id(), step, inWorkflow, live)));
         Verdict.Decision decision = Verdict.decide(violations);
+        ApprovalTokens.CanonicalStep canonical = ApprovalTokens.canonical(step);
         Map<String, String> issued = decision == Verdict.Decision.APPROVED
-                ? Map.of(step.id(), tokens.issue(workflow.id(), step)) : Map.of();
-        String hash = hash(workflow.id() + "\u0000" + canonical(step), labHash(live.lab()), liveDigest(live));
+                ? Map.of(step.id(), tokens.issue(workflow.id(), canonical)) : Map.of();
+        String hash = dispatchHash(workflow.id(), canonical, labHash(live.lab()), liveDigest(live));
         Verdict verdict = new Verdict(decision, violations, rules.version(), hash, issued);
         audit.append(new AuditEntry(clock.instant(), "dispatch", workflow.id(), step.id(), rules.version(), hash, decision, violations));
         return verdict;
@@ -138,16 +147,61 @@ public final class Gate {
         }
     }
 
+    /**
+     * SHA-256 over the workflow without its steps (canonical JSON), each step's canonical bytes (those its approval
+     * token is bound to) and the lab's hash, each part followed by a zero byte (which UTF-8 JSON never contains).
+     */
+    private static String planHash(Workflow workflow, List<ApprovalTokens.CanonicalStep> steps, String labHash) {
+        MessageDigest d = digest();
+        part(d, canonical(workflow.withSteps(List.of())));
+        for (ApprovalTokens.CanonicalStep step : steps) {
+            step.update(d);
+            d.update((byte) 0);
+        }
+        part(d, labHash);
+        return hex(d);
+    }
+
+    /** SHA-256 over the run id, the step's canonical bytes, the lab's hash and the live readings, zero-separated. */
+    private static String dispatchHash(String runId, ApprovalTokens.CanonicalStep step, String labHash, String live) {
+        MessageDigest d = digest();
+        part(d, runId == null ? "" : runId);
+        step.update(d);
+        d.update((byte) 0);
+        part(d, labHash);
+        part(d, live);
+        return hex(d);
+    }
+
     private static String hash(String... parts) {
+        MessageDigest d = digest();
+        for (String p : parts) {
+            part(d, p);
+        }
+        return hex(d);
+    }
+
+    private static void part(MessageDigest d, String p) {
+        d.update(p.getBytes(StandardCharsets.UTF_8));
+        d.update((byte) 0);
+    }
+
+    private static String hex(MessageDigest d) {
+        return "sha256:" + HexFormat.of().formatHex(d.digest());
+    }
+
+    /** One digest per thread, reset by {@code digest()}: looking up the provider costs more than hashing a step. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            for (String p : parts) {
-                d.update(p.getBytes(StandardCharsets.UTF_8));
-                d.update((byte) 0);
-            }
-            return "sha256:" + HexFormat.of().formatHex(d.digest());
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    private static MessageDigest digest() {
+        MessageDigest d = SHA256.get();
+        d.reset();
+        return d;
     }
 }

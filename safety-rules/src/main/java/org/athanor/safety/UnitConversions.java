@@ -20,7 +20,7 @@ final class UnitConversions {
     private static final Affine NOT_AFFINE = new Affine(Double.NaN, Double.NaN);
 
     private final Map<String, String> dimensions = new ConcurrentHashMap<>();
-    private final Map<String, Affine> conversions = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Affine>> conversions = new ConcurrentHashMap<>();
 
     /** The unit's dimension, or "unknown". */
     String dimension(String unit) {
@@ -40,12 +40,20 @@ final class UnitConversions {
 
     /** {@code value} in {@code to}; throws {@link UnitException} when the dimensions differ. */
     double convert(double value, String from, String to) {
-        String key = from + "\u0000" + to;
-        Affine a = conversions.get(key);
+        // Keyed by target, then source unit: the targets are the gate's few canonical units, and two lookups of
+        // existing strings cost less than building a pair key on every conversion.
+        Map<String, Affine> fromUnits = conversions.get(to);
+        if (fromUnits == null) {
+            if (conversions.size() >= 100) {
+                return Units.convert(value, from, to);
+            }
+            fromUnits = conversions.computeIfAbsent(to, t -> new ConcurrentHashMap<>());
+        }
+        Affine a = fromUnits.get(from);
         if (a == null) {
             a = fit(from, to);
-            if (conversions.size() < 1_000) {
-                conversions.put(key, a);
+            if (fromUnits.size() < 1_000) {
+                fromUnits.put(from, a);
             }
         }
         return a == NOT_AFFINE ? Units.convert(value, from, to) : a.offset() + a.scale() * value;

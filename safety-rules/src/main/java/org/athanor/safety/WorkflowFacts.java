@@ -1,8 +1,6 @@
 package org.athanor.safety;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -76,6 +74,7 @@ final class WorkflowFacts {
         for (int i = 0; i < steps.size(); i++) {
             firstIndex.putIfAbsent(steps.get(i).id(), i);
         }
+        int[][] predecessors = predecessorIndices(steps, firstIndex);
         Set<String> instruments = new LinkedHashSet<>();
         Set<String> crucibles = new LinkedHashSet<>();
         Set<String> formulas = new LinkedHashSet<>();
@@ -83,7 +82,7 @@ final class WorkflowFacts {
             Step step = steps.get(i);
             String action = step.action() == null ? "unknown" : step.action().json();
             facts.add(new StepFact(step.id(), i, action, step.instrument(), step.sample(), step.after(),
-                    ancestors(steps, i, firstIndex)));
+                    ancestors(steps, i, predecessors)));
             if (step.instrument() != null) {
                 instruments.add(step.instrument());
             }
@@ -243,27 +242,50 @@ final class WorkflowFacts {
      * Every step that must finish before step {@code i}; contains the step's own id only when it sits in a cycle
      * (steps are followed by position, so a duplicated id is not mistaken for a cycle).
      */
-    private static Set<String> ancestors(List<Step> steps, int i, Map<String, Integer> index) {
-        Set<Integer> seen = new HashSet<>();
-        Deque<Integer> todo = new ArrayDeque<>();
-        todo.push(i);
-        while (!todo.isEmpty()) {
-            int k = todo.pop();
-            for (String p : predecessors(steps, k)) {
-                Integer j = index.get(p);
-                if (j != null && seen.add(j)) {
-                    todo.push(j);
+    private static Set<String> ancestors(List<Step> steps, int i, int[][] predecessors) {
+        int n = steps.size();
+        boolean[] seen = new boolean[n];
+        // Each step is pushed once, when first seen, and step i once more at the start.
+        int[] todo = new int[n + 1];
+        int top = 0;
+        todo[top++] = i;
+        while (top > 0) {
+            int k = todo[--top];
+            for (int j : predecessors[k]) {
+                if (!seen[j]) {
+                    seen[j] = true;
+                    todo[top++] = j;
                 }
             }
         }
         Set<String> ids = new HashSet<>();
-        for (int k : seen) {
-            ids.add(steps.get(k).id());
+        for (int k = 0; k < n; k++) {
+            if (seen[k]) {
+                ids.add(steps.get(k).id());
+            }
         }
-        if (!seen.contains(i)) {
+        if (!seen[i]) {
             ids.remove(steps.get(i).id());
         }
         return ids;
+    }
+
+    /** For each step, the positions of the steps it waits for (ids resolved to their first step; unknown ids left out). */
+    private static int[][] predecessorIndices(List<Step> steps, Map<String, Integer> index) {
+        int[][] out = new int[steps.size()][];
+        for (int k = 0; k < steps.size(); k++) {
+            List<String> ids = predecessors(steps, k);
+            int[] positions = new int[ids.size()];
+            int m = 0;
+            for (String p : ids) {
+                Integer j = index.get(p);
+                if (j != null) {
+                    positions[m++] = j;
+                }
+            }
+            out[k] = m == positions.length ? positions : java.util.Arrays.copyOf(positions, m);
+        }
+        return out;
     }
 
     private static List<String> predecessors(List<Step> steps, int k) {

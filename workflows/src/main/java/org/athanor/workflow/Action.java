@@ -9,9 +9,12 @@ import java.util.Locale;
 public enum Action {
     DISPENSE, MIX, TRANSFER, HEAT, XRD, RAMAN, ANALYZE, WAIT;
 
+    /** Kept, not recomputed: the safety gate reads every step's action on every vet. */
+    private final String json = name().toLowerCase(Locale.ROOT);
+
     @JsonValue
     public String json() {
-        return name().toLowerCase(Locale.ROOT);
+        return json;
     }
 
     @JsonCreator

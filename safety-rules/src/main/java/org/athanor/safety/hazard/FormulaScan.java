@@ -144,6 +144,24 @@ public final class FormulaScan {
 
     /** The formula's spelling used as a table key: no spaces, one hydrate dot. */
     public static String key(String formula) {
-        return formula == null ? "" : formula.strip().replace(" ", "").replaceAll("[*•]", "·");
+        if (formula == null) {
+            return "";
+        }
+        if (isKey(formula)) {
+            // Already a key (the usual case): returned as it is, without the regular expression's cost.
+            return formula;
+        }
+        return formula.strip().replace(" ", "").replaceAll("[*•]", "·");
+    }
+
+    /** True when {@link #key} would leave the text unchanged: no white space, '*' or '•' anywhere. */
+    private static boolean isKey(String formula) {
+        for (int i = 0; i < formula.length(); i++) {
+            char c = formula.charAt(i);
+            if (c == '*' || c == '•' || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -26,6 +26,23 @@ class FormulaScanTest {
     }
 
     @Test
+    void keysAFormulaAsTheRegularExpressionDefinesWhateverItsSpacing() {
+        String alphabet = "BaCO3 \t\u00a0\u2003*•·()2.";
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < 5000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = random.nextInt(10); k > 0; k--) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String text = b.toString();
+            assertThat(FormulaScan.key(text)).as("'%s'", text)
+                    .isEqualTo(text.strip().replace(" ", "").replaceAll("[*•]", "·"));
+        }
+        String plain = "BaCO3";
+        assertThat(FormulaScan.key(plain)).isSameAs(plain);
+    }
+
+    @Test
     void distinguishesSimilarIons() {
         assertThat(FormulaScan.scan("KClO4").ions()).containsExactly("ClO4");
         assertThat(FormulaScan.scan("K2Cr2O7").ions()).containsExactly("Cr2O7");

@@ -78,7 +78,48 @@ public final class ApprovalTokens {
 
     /** A token for this exact step within this run. */
     public String issue(String runId, Step step) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac(runId, step));
+        return encode(mac(runId, step));
+    }
+
+    /** A token for a step whose canonical bytes were already written (the same token as {@link #issue(String, Step)}). */
+    public String issue(String runId, CanonicalStep step) {
+        return encode(mac(runId, step.bytes));
+    }
+
+    /**
+     * A step and its canonical bytes, written once: a caller that both records a hash of the step and issues its token
+     * (the safety gate) serialises it once. The bytes stay inside; {@link #update} feeds them to a digest.
+     */
+    public static final class CanonicalStep {
+        private final Step step;
+        private final byte[] bytes;
+
+        private CanonicalStep(Step step, byte[] bytes) {
+            this.step = step;
+            this.bytes = bytes;
+        }
+
+        public Step step() {
+            return step;
+        }
+
+        /** Feeds the canonical bytes to {@code digest}. */
+        public void update(MessageDigest digest) {
+            digest.update(bytes);
+        }
+    }
+
+    /** The step with its canonical bytes (keys sorted at every level), the bytes a token is bound to. */
+    public static CanonicalStep canonical(Step step) {
+        try {
+            return new CanonicalStep(step, canonicalBytes(step));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot compute approval token", e);
+        }
+    }
+
+    private static String encode(byte[] mac) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac);
     }
 
     /** True only when {@code token} was issued for exactly this step and run. */
@@ -102,6 +143,10 @@ public final class ApprovalTokens {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot compute approval token", e);
         }
+        return mac(runId, canonical);
+    }
+
+    private byte[] mac(String runId, byte[] canonical) {
         // Serialised before the Mac is touched, so a failure never leaves a half-fed Mac behind.
         Mac mac = macs.get();
         mac.update((runId == null ? "" : runId).getBytes(StandardCharsets.UTF_8));
@@ -112,6 +157,10 @@ public final class ApprovalTokens {
 
     /** The step's canonical JSON (keys sorted at every level), the bytes a token is bound to. */
     static byte[] canonicalBytes(Step step) throws JsonProcessingException {
+        byte[] direct = CanonicalStepWriter.write(step);
+        if (direct != null) {
+            return direct;
+        }
         if (isPlainJson(step.params())) {
             return DIRECT_WRITER.writeValueAsBytes(step);
         }
