@@ -67,10 +67,7 @@ public final class CampaignRunner {
         if (!plan.approved()) {
             throw new PlanRefusedException(plan);
         }
-        var understood = plan.understood();
-        boolean temperatureFixed = understood != null && understood.fixedTemperature() != null;
-        boolean holdFixed = understood != null && understood.hold() != null;
-        return execute(s, plan.workflow(), temperatureFixed, holdFixed, List.of(), log, progress);
+        return execute(s, plan.workflow(), fixedByGoal(plan), null, List.of(), log, progress);
     }
 
     /**
@@ -84,10 +81,11 @@ public final class CampaignRunner {
         Settings s = new Settings(saved.goal(), saved.seed(), saved.rules(), saved.strategy(), saved.pace(), dataDirectory, runId);
         log.accept("resuming " + runId + ": " + saved.finished().size() + " experiment(s) finished"
                 + (saved.interrupted().isEmpty() ? "" : "; " + saved.interrupted().size() + " interrupted (samples lost with the simulated lab, run again)"));
-        return execute(s, saved.plan(), saved.temperatureFixed(), saved.holdFixed(), saved.finished(), log, progress);
+        return execute(s, saved.plan(), DesignBounds.Fixed.only(saved.temperatureFixed(), saved.holdFixed()), saved.design(),
+                saved.finished(), log, progress);
     }
 
-    private CampaignReport execute(Settings s, Workflow workflow, boolean temperatureFixed, boolean holdFixed,
+    private CampaignReport execute(Settings s, Workflow workflow, DesignBounds.Fixed fixed, ExperimentDesign savedDesign,
                                    List<CampaignReport.Experiment> previous, Consumer<String> log,
                                    CampaignLoop.Progress progress) throws Exception {
         Composition target = Composition.parse(workflow.target().formula());
@@ -95,16 +93,16 @@ public final class CampaignRunner {
         Path runDir = Files.createDirectories(s.dataDirectory().resolve("runs").resolve(s.runId()));
         double pace = s.pace() == null ? org.athanor.clock.ScaledClock.AS_FAST_AS_PRACTICAL : s.pace();
         try (LabSession lab = LabSession.simulated(new LabSession.Options(s.seed(), pace, s.dataDirectory(), identifier, journal, log))) {
-            Step heat = workflow.stepsOf(Action.HEAT).stream().findFirst()
-                    .orElseThrow(() -> new IllegalStateException("the plan has no heat step"));
-            ExperimentDesign design = ExperimentDesign.around(workflow, lab.furnaceLimitC(heat.instrument()),
-                    lab.furnaceRampLimit(heat.instrument()), temperatureFixed, holdFixed);
+            // A resumed campaign searches the box it started with (the journal keeps it).
+            ExperimentDesign design = savedDesign != null ? savedDesign : DesignBounds.of(workflow,
+                    org.athanor.agent.planner.recipe.LabProfile.of(lab.labState()), fixed,
+                    w -> lab.gate().vet(w, lab.labState()).approved());
             // A resumed campaign must not replay the random stream its first process already used.
             Strategy strategy = strategy(s.strategy(), space(design), s.seed() + previous.size());
             log.accept("search space: " + describe(design) + "; strategy " + strategy.name());
             CampaignJournal record = new CampaignJournal(lab.engine(), s.runId());
             if (previous.isEmpty()) {
-                record.started(s, workflow, temperatureFixed, holdFixed);
+                record.started(s, workflow, fixed.temperature(), fixed.hold(), design);
             }
             Instant labStart = lab.clock().now();
             var experimenter = new LabExperimenter(lab, workflow, design, s.runId(), target, runDir);
@@ -127,12 +125,40 @@ public final class CampaignRunner {
                 .map(d -> d.material().orElse("?") + " " + d.quantity("mass").map(Object::toString).orElse("")).toList());
     }
 
-    private static String describe(ExperimentDesign d) {
-        return "temperature " + range(d.temperatureC(), "°C") + ", hold " + range(d.holdH(), "h") + ", ramp " + d.rampCPerMin() + " °C/min";
+    /** What the goal stated and the campaign therefore keeps: temperature, hold, ramp, atmosphere, named precursors, excess. */
+    static DesignBounds.Fixed fixedByGoal(PlanResult plan) {
+        var u = plan.understood();
+        if (u == null) {
+            return DesignBounds.Fixed.only(false, false);
+        }
+        java.util.Set<String> named = new java.util.LinkedHashSet<>();
+        u.startingMaterials().forEach(m -> named.addAll(m.composition().keySet()));
+        String volatileElement = DesignBounds.VOLATILE.stream().filter(u.excess()::containsKey).findFirst().orElse(null);
+        Double excess = volatileElement == null ? null : u.excess().get(volatileElement);
+        return new DesignBounds.Fixed(u.fixedTemperature() != null, u.hold() != null, u.requestedRamp() != null,
+                u.atmosphere() != null, named, excess);
+    }
+
+    static String describe(ExperimentDesign d) {
+        List<String> parts = new ArrayList<>();
+        parts.add("temperature " + range(d.temperatureC(), "°C"));
+        parts.add("hold " + range(d.holdH(), "h"));
+        parts.add("ramp " + range(d.ramp(), "°C/min"));
+        if (d.excessElement() != null) {
+            parts.add(d.excessElement() + " excess " + range(d.excessPercent(), "%"));
+        }
+        parts.add("atmosphere " + levels(d.atmospheres()));
+        d.precursors().forEach((e, options) -> parts.add(e + " from " + levels(options)));
+        parts.add("furnaces " + String.join(", ", d.furnaces().stream().map(ExperimentDesign.Furnace::id).toList()));
+        return String.join(", ", parts);
+    }
+
+    private static String levels(List<String> options) {
+        return options.size() == 1 ? options.get(0) + " (fixed)" : "{" + String.join(" | ", options) + "}";
     }
 
     private static String range(ExperimentDesign.Range r, String unit) {
-        return r.fixed() ? r.min() + " " + unit + " (fixed by the goal)" : r.min() + "–" + r.max() + " " + unit;
+        return r.fixed() ? r.min() + " " + unit + " (fixed)" : r.min() + "–" + r.max() + " " + unit;
     }
 
     static SearchSpace space(ExperimentDesign d) {
@@ -143,6 +169,20 @@ public final class CampaignRunner {
         if (!d.holdH().fixed()) {
             ps.add(new Parameter.Continuous(ExperimentDesign.HOLD, d.holdH().min(), d.holdH().max()));
         }
+        if (!d.ramp().fixed()) {
+            ps.add(new Parameter.Continuous(ExperimentDesign.RAMP, d.ramp().min(), d.ramp().max()));
+        }
+        if (d.excessElement() != null && !d.excessPercent().fixed()) {
+            ps.add(new Parameter.Continuous(ExperimentDesign.EXCESS, d.excessPercent().min(), d.excessPercent().max()));
+        }
+        if (d.atmospheres().size() > 1) {
+            ps.add(new Parameter.Categorical(ExperimentDesign.ATMOSPHERE, d.atmospheres()));
+        }
+        d.precursors().forEach((e, options) -> {
+            if (options.size() > 1) {
+                ps.add(new Parameter.Categorical(ExperimentDesign.PRECURSOR + e, options));
+            }
+        });
         return new SearchSpace(ps);
     }
 
