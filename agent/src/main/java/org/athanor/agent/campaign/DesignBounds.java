@@ -165,9 +165,7 @@ final class DesignBounds {
     private static ExperimentDesign vetted(ExperimentDesign wide, Workflow plan, Predicate<Workflow> gateApproves) {
         List<Map<String, Object>> combos = new ArrayList<>();
         combos.add(new LinkedHashMap<>());
-        for (String gas : List.of(ExperimentDesign.ATMOSPHERE)) {
-            combos = expand(combos, gas, wide.atmospheres());
-        }
+        combos = expand(combos, ExperimentDesign.ATMOSPHERE, wide.atmospheres());
         for (Map.Entry<String, List<String>> e : wide.precursors().entrySet()) {
             combos = expand(combos, ExperimentDesign.PRECURSOR + e.getKey(), e.getValue());
         }
