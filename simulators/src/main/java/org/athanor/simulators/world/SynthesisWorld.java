@@ -34,7 +34,11 @@ public final class SynthesisWorld {
         this.seed = seed;
     }
 
-    /** Generous amounts of common precursors, 12 alumina, 4 platinum, 4 quartz and 4 zirconia crucibles. */
+    /**
+     * Generous amounts of common precursors; a rack of 48 alumina crucibles (enough for a 24-experiment campaign and
+     * its repeats; with 12, experiment 13 of a campaign failed for want of a crucible), 4 platinum, 4 quartz and 4
+     * zirconia crucibles.
+     */
     public static SynthesisWorld withDefaults(long seed) {
         return new SynthesisWorld(defaultInventory(), defaultCrucibles(), seed);
     }
@@ -51,7 +55,7 @@ public final class SynthesisWorld {
     }
 
     public static Map<String, Integer> defaultCrucibles() {
-        return Map.of("alumina", 12, "platinum", 4, "quartz", 4, "zirconia", 4);
+        return Map.of("alumina", 48, "platinum", 4, "quartz", 4, "zirconia", 4);
     }
 
     public synchronized Map<String, Double> inventoryGrams() {
