@@ -180,4 +180,12 @@ class DesignBoundsTest {
         Map<?, ?> back = json.readValue(json.writeValueAsString(CampaignJournal.designData(d)), Map.class);
         assertThat(CampaignJournal.design(back)).isEqualTo(d);
     }
+
+    @Test
+    void theLogLineNamesEveryDimensionOfTheBox() {
+        var d = DesignBounds.of(lithiumTitanate(limits(1100.0, null, null)), LAB, FREE, DesignBoundsTest::gate);
+        assertThat(CampaignRunner.describe(d)).contains("temperature 450.0–1100.0 °C", "hold 0.5–12.0 h", "ramp 2.0–10.0 °C/min",
+                "Li excess 0.0–10.0 %", "atmosphere {air | O2 | Ar}", "Li from {Li2CO3 | LiOH·H2O}", "Ti from TiO2 (fixed)",
+                "tube-furnace-1");
+    }
 }
