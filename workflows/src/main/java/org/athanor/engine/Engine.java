@@ -138,6 +138,7 @@ public final class Engine implements AutoCloseable {
                 return;
             }
             executions.add(ex);
+            occupyRecovered(ex);
             List<String> failed = ex.slots.values().stream()
                     .filter(s -> s.status == Status.FAILED || s.status == Status.INTERRUPTED).map(s -> s.step.id()).toList();
             if (!failed.isEmpty()) {
@@ -285,7 +286,7 @@ public final class Engine implements AutoCloseable {
                 String instrument = s.step.instrument();
                 if (instrument == null) {
                     check(List.of(s), null);
-                } else if (claims.isFree(instrument)) {
+                } else if (claims.isFree(instrument) && (s.destination == null || claims.canReceive(s.destination, key(s)))) {
                     List<Slot> load = load(s, instrument);
                     claims.take(instrument, load, labNanos());
                     check(load, instrument);
@@ -355,7 +356,16 @@ public final class Engine implements AutoCloseable {
             Slot s = load.get(i);
             DispatchVerdict v = verdicts.get(i);
             if (v instanceof DispatchVerdict.Proceed && s.execution.abortReason == null && !pausedRuns.containsKey(s.execution.runId())) {
-                go.add(s);
+                if (s.destination == null || claims.canReceive(s.destination, key(s))) {
+                    if (s.destination != null) {
+                        claims.occupy(s.destination, key(s)); // before the robot moves: no second sample is sent there
+                    }
+                    go.add(s);
+                    continue;
+                }
+                // Another sample took the place while this one was checked: try again when it is free, same attempt.
+                s.status = Status.PENDING;
+                s.resendSameCommand = true;
                 continue;
             }
             s.status = Status.PENDING;
@@ -445,6 +455,9 @@ public final class Engine implements AutoCloseable {
             emit(s.execution, s, Type.STEP_COMPLETED, data);
             s.status = Status.DONE;
             s.result = own;
+            if (s.vacates != null) {
+                claims.vacate(s.vacates, key(s));
+            }
         }
         if (instrument != null) {
             claims.release(instrument, labNanos());
@@ -592,12 +605,31 @@ public final class Engine implements AutoCloseable {
     private void finish(Execution ex, RunOutcome.Status status, String reason) {
         ex.phase = Execution.Phase.FINISHED;
         executions.remove(ex);
+        claims.vacateAll(ex.samplePrefix());
         emit(ex, null, Type.RUN_FINISHED, Map.of("status", status.name().toLowerCase(), "reason", reason));
         RunOutcome outcome = new RunOutcome(ex.runId(), ex.experiment(), status, ex.results(), ex.markedSamples, reason);
         loop.afterJournal(() -> ex.outcome.complete(outcome)); // the caller learns of the end once it is stored
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------
+
+    private static String key(Slot s) {
+        return s.execution.sampleKey(s.step.sample());
+    }
+
+    /** A sample the journal shows brought into an instrument and not yet taken out still sits there. */
+    private void occupyRecovered(Execution ex) {
+        for (Slot t : ex.slots.values()) {
+            if (t.destination == null || t.status == Status.PENDING) {
+                continue;
+            }
+            boolean left = ex.slots.values().stream().anyMatch(v -> t.destination.equals(v.vacates)
+                    && t.step.sample().equals(v.step.sample()) && v.status == Status.DONE);
+            if (!left) {
+                claims.occupy(t.destination, key(t));
+            }
+        }
+    }
 
     private StepContext context(Slot s, List<Step> load) {
         return new StepContext(s.execution.runId(), s.execution.experiment(), s.execution.workflow(), s.step, s.attempt,

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.athanor.workflow.Action;
 import org.athanor.workflow.Step;
 import org.athanor.workflow.Workflow;
 
@@ -29,6 +30,10 @@ final class Execution {
         StepResult result;
         /** The steps this one waits for (resolved once: scheduling asks on every event). */
         List<Slot> predecessors = List.of();
+        /** For a transfer bringing its sample to an instrument it is used on later: that instrument, else null. */
+        String destination;
+        /** The instrument this step's completion takes its sample out of, or null. */
+        String vacates;
 
         Slot(Execution execution, Step step) {
             this.execution = execution;
@@ -65,6 +70,50 @@ final class Execution {
             slot.predecessors = request.workflow().predecessors(slot.step).stream()
                     .map(slots::get).filter(java.util.Objects::nonNull).toList();
         }
+        placeSamples();
+    }
+
+    /**
+     * Where transfers put samples: a transfer to an instrument the sample is later worked on in occupies it; the
+     * transfer that takes the sample out frees it, or, when the workflow never takes it out (a diffractometer's sample
+     * changer ejects it), the sample's last step there does.
+     */
+    private void placeSamples() {
+        List<Slot> all = List.copyOf(slots.values());
+        for (int i = 0; i < all.size(); i++) {
+            Slot t = all.get(i);
+            String sample = t.step.sample();
+            if (t.step.action() != Action.TRANSFER || sample == null || !(t.step.params().get("to") instanceof String to)) {
+                continue;
+            }
+            Slot lastThere = null;
+            Slot takenOut = null;
+            for (Slot later : all.subList(i + 1, all.size())) {
+                if (!sample.equals(later.step.sample())) {
+                    continue;
+                }
+                if (later.step.action() == Action.TRANSFER && to.equals(later.step.params().get("from"))) {
+                    takenOut = later;
+                    break;
+                }
+                if (to.equals(later.step.instrument())) {
+                    lastThere = later;
+                }
+            }
+            if (lastThere != null) { // a shelf or rack no step works on is not an instrument to reserve
+                t.destination = to;
+                (takenOut != null ? takenOut : lastThere).vacates = to;
+            }
+        }
+    }
+
+    /** A sample's name in the engine's books: unique across runs and experiments sharing the lab. */
+    String sampleKey(String sample) {
+        return samplePrefix() + sample;
+    }
+
+    String samplePrefix() {
+        return runId() + "/" + experiment() + "/";
     }
 
     Workflow workflow() {

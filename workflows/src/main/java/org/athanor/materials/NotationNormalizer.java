@@ -55,6 +55,11 @@ public final class NotationNormalizer {
     }
 
     private static NormalizedFormula auto(String input, String s) {
+        String inner = enclosed(s);
+        if (inner != null && !inner.isBlank()) {
+            // "(C2S)" is how the phase is written after a name ("belite (C2S)"): the brackets only set it apart.
+            return auto(input, inner.strip());
+        }
         Optional<NormalizedFormula> named = name(input, s);
         if (named.isPresent()) {
             return named.get();
@@ -72,6 +77,25 @@ public final class NotationNormalizer {
             }
             throw e;
         }
+    }
+
+    /** The text inside one pair of brackets that encloses the whole input, or null: "(C2S)" yes, "(NH4)2SO4" no. */
+    private static String enclosed(String s) {
+        char open = s.charAt(0);
+        char close = open == '(' ? ')' : open == '[' ? ']' : 0;
+        if (close == 0 || s.charAt(s.length() - 1) != close) {
+            return null;
+        }
+        int depth = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == open) {
+                depth++;
+            } else if (c == close && --depth == 0 && i < s.length() - 1) {
+                return null;
+            }
+        }
+        return depth == 0 ? s.substring(1, s.length() - 1) : null;
     }
 
     /** More than one compound, and not just a compound with water or ammonia of crystallisation. */

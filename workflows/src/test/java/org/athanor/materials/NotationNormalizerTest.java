@@ -48,6 +48,19 @@ class NotationNormalizerTest {
         reads(input, plain, Notation.CEMENT);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"(C2S)|Ca2SiO4|CEMENT", "[C3A]|Ca3Al2O6|CEMENT", "(SiO2)|SiO2|FORMULA",
+            "( quicklime )|CaO|NAME"})
+    void bracketsAroundTheWholeInputOnlySetItApart(String input, String plain, Notation notation) {
+        reads(input, plain, notation);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"(NH4)2SO4|N2H8SO4", "(Ba)(TiO3)|BaTiO3"})
+    void bracketsThatGroupPartOfAFormulaStayGroups(String input, String plain) {
+        reads(input, plain, Notation.FORMULA);
+    }
+
     @Test
     void cshIsCalciumSilicateHydrateWithTheNominalAllenThomasJenningsComposition() {
         NormalizedFormula n = auto("C-S-H");

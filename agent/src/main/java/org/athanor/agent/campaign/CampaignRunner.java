@@ -21,6 +21,7 @@ import org.athanor.agent.planner.PlanResult;
 import org.athanor.agent.planner.Planner;
 import org.athanor.engine.EngineEvent;
 import org.athanor.engine.Journal;
+import org.athanor.engine.RunState;
 import org.athanor.instruments.analysis.xrd.PhaseIdentifier;
 import org.athanor.materials.Composition;
 import org.athanor.workflow.Action;
@@ -67,32 +68,47 @@ public final class CampaignRunner {
         if (!plan.approved()) {
             throw new PlanRefusedException(plan);
         }
-        return execute(s, plan.workflow(), fixedByGoal(plan), null, List.of(), log, progress);
+        try (RunLock lock = RunLock.acquire(s.dataDirectory(), s.runId())) {
+            return execute(s, plan.workflow(), fixedByGoal(plan), null, List.of(), null, log, progress);
+        }
     }
 
     /**
      * Continues an interrupted campaign from its journal: the settings and plan it started with, the experiments it
-     * finished (with their analyses). An experiment that was under way when the process died is run again as a new
-     * experiment: its sample was in the simulated lab, which died with the process, so it is marked lost.
+     * finished (with their analyses). An experiment that was under way when the process died is not run again: its
+     * sample was in the simulated lab, which died with the process, so the experiment is settled in the journal
+     * ({@link InterruptedExperiments}: in-flight commands reconciled, sample marked, aborted), recorded as lost, and the
+     * campaign goes on with new experiments. The caller holds the run's {@link RunLock} and read {@code events} after
+     * taking it.
      */
     public CampaignReport resume(String runId, Path dataDirectory, List<EngineEvent> events, Consumer<String> log,
                                  CampaignLoop.Progress progress) throws Exception {
         CampaignJournal.Saved saved = CampaignJournal.read(runId, events);
         Settings s = new Settings(saved.goal(), saved.seed(), saved.rules(), saved.strategy(), saved.pace(), dataDirectory, runId);
-        log.accept("resuming " + runId + ": " + saved.finished().size() + " experiment(s) finished"
-                + (saved.interrupted().isEmpty() ? "" : "; " + saved.interrupted().size() + " interrupted (samples lost with the simulated lab, run again)"));
+        log.accept("resuming " + runId + ": " + (saved.finished().size() - saved.interrupted().size()) + " experiment(s) finished"
+                + (saved.interrupted().isEmpty() ? "" : "; " + saved.interrupted().size()
+                + " interrupted (samples lost with the simulated lab; new experiments take their place)"));
+        List<CampaignReport.Experiment> lost = saved.finished().stream()
+                .filter(e -> saved.interrupted().contains("e" + e.index())).toList();
+        Recovery recovery = new Recovery(RunState.replay(runId, events), lost, events.get(0).time(), events.get(events.size() - 1).time());
         return execute(s, saved.plan(), DesignBounds.Fixed.only(saved.temperatureFixed(), saved.holdFixed()), saved.design(),
-                saved.finished(), log, progress);
+                saved.finished(), recovery, log, progress);
     }
 
+    /** What a resumed campaign takes over from its journal: the engine's state, the lost experiments, its first and last lab times. */
+    private record Recovery(RunState state, List<CampaignReport.Experiment> lost, Instant firstLabTime, Instant lastLabTime) {
+    }
+
+    /** {@code savedDesign}: the search box a resumed campaign started with (null: build it from the plan, the lab and the gate). */
     private CampaignReport execute(Settings s, Workflow workflow, DesignBounds.Fixed fixed, ExperimentDesign savedDesign,
-                                   List<CampaignReport.Experiment> previous, Consumer<String> log,
+                                   List<CampaignReport.Experiment> previous, Recovery recovery, Consumer<String> log,
                                    CampaignLoop.Progress progress) throws Exception {
         Composition target = Composition.parse(workflow.target().formula());
         log.accept("plan approved: " + workflow.target().formula() + " via " + precursors(workflow) + "; " + workflow.steps().size() + " steps");
         Path runDir = Files.createDirectories(s.dataDirectory().resolve("runs").resolve(s.runId()));
         double pace = s.pace() == null ? org.athanor.clock.ScaledClock.AS_FAST_AS_PRACTICAL : s.pace();
-        try (LabSession lab = LabSession.simulated(new LabSession.Options(s.seed(), pace, s.dataDirectory(), identifier, journal, log))) {
+        Instant clockStart = recovery == null ? LabSession.Options.DEFAULT_LAB_START : recovery.lastLabTime();
+        try (LabSession lab = LabSession.simulated(new LabSession.Options(s.seed(), pace, s.dataDirectory(), identifier, journal, log, clockStart))) {
             // A resumed campaign searches the box it started with (the journal keeps it).
             ExperimentDesign design = savedDesign != null ? savedDesign : DesignBounds.of(workflow,
                     org.athanor.agent.planner.recipe.LabProfile.of(lab.labState()), fixed,
@@ -101,10 +117,14 @@ public final class CampaignRunner {
             Strategy strategy = strategy(s.strategy(), space(design), s.seed() + previous.size());
             log.accept("search space: " + describe(design) + "; strategy " + strategy.name());
             CampaignJournal record = new CampaignJournal(lab.engine(), s.runId());
-            if (previous.isEmpty()) {
+            if (recovery == null) {
                 record.started(s, workflow, fixed.temperature(), fixed.hold(), design);
+            } else {
+                InterruptedExperiments.settle(lab.engine(), recovery.state(), lab.reconciler(), lab.dryRun(),
+                        "its sample was lost with the simulated lab of the stopped process");
+                recovery.lost().forEach(record::finished); // the journal itself now says these experiments were lost
             }
-            Instant labStart = lab.clock().now();
+            Instant labStart = recovery == null ? lab.clock().now() : recovery.firstLabTime(); // the whole campaign's lab time
             var experimenter = new LabExperimenter(lab, workflow, design, s.runId(), target, runDir);
             CampaignLoop.Progress journaled = e -> {
                 record.finished(e);

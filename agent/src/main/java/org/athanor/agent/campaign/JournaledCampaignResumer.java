@@ -11,7 +11,8 @@ public class JournaledCampaignResumer implements CampaignResumer {
     @Override
     public int resume(Request request) {
         var err = System.err;
-        try {
+        // Locked before the journal is read: a process still running this run would add to it after the read.
+        try (RunLock lock = RunLock.acquire(request.dataDirectory(), request.runId())) {
             var runner = new CampaignRunner(Planners.offline(), PhaseLibraries.forSimulatedLab(), request.journal());
             var events = request.journal().events(request.runId());
             CampaignJournal.Saved saved = CampaignJournal.read(request.runId(), events);
@@ -24,7 +25,7 @@ public class JournaledCampaignResumer implements CampaignResumer {
                     line -> err.println("  " + line), e -> err.println("  " + ReportPrinter.progressLine(e)));
             request.out().println(request.json() ? ReportPrinter.json(report) : ReportPrinter.text(report));
             return "aborted".equals(report.stopReason()) ? 1 : 0;
-        } catch (IllegalArgumentException e) {
+        } catch (RunLock.RunBusyException | IllegalArgumentException e) {
             err.println("athanor resume: " + e.getMessage());
             return 2;
         } catch (Exception e) {

@@ -11,6 +11,8 @@ import org.athanor.clock.ScaledClock;
 import org.athanor.engine.Engine;
 import org.athanor.engine.EngineConfig;
 import org.athanor.engine.Journal;
+import org.athanor.engine.Reconciler;
+import org.athanor.engine.Reconciliation;
 import org.athanor.instruments.DriverOptions;
 import org.athanor.instruments.analysis.raman.RamanAnalyzer;
 import org.athanor.instruments.analysis.xrd.PhaseIdentifier;
@@ -58,14 +60,25 @@ public final class LabSession implements AutoCloseable {
         this.dryRun = dryRun;
     }
 
-    /** What a simulated session needs: seed, pace, where its files go, the XRD phase library and the journal. */
+    /**
+     * What a simulated session needs: seed, pace, where its files go, the XRD phase library, the journal, and the lab
+     * time its clock starts at (a resumed run starts where its journal ended, so lab time never runs backwards).
+     */
     public record Options(long seed, double pace, Path dataDirectory, PhaseIdentifier identifier, Journal journal,
-                          Consumer<String> log) {
+                          Consumer<String> log, Instant labStart) {
+
+        /** Any fixed instant will do: it makes dry runs reproducible to the second. */
+        public static final Instant DEFAULT_LAB_START = Instant.parse("2026-01-05T08:00:00Z");
+
+        public Options(long seed, double pace, Path dataDirectory, PhaseIdentifier identifier, Journal journal,
+                       Consumer<String> log) {
+            this(seed, pace, dataDirectory, identifier, journal, log, DEFAULT_LAB_START);
+        }
     }
 
     /** Starts the default simulated lab on free loopback ports and connects to it as to real hardware. */
     public static LabSession simulated(Options o) throws Exception {
-        LabClock clock = new ScaledClock(Instant.parse("2026-01-05T08:00:00Z"), o.pace());
+        LabClock clock = new ScaledClock(o.labStart(), o.pace());
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         ApprovalTokens tokens = new ApprovalTokens(secret);
@@ -144,6 +157,16 @@ public final class LabSession implements AutoCloseable {
 
     public boolean dryRun() {
         return dryRun;
+    }
+
+    /**
+     * How to learn what became of a command that was in flight when an earlier process stopped. The simulated lab is
+     * started afresh by each process and knows nothing of commands sent before: whatever was under way stopped with
+     * the old process, so such a command was cut off, and its sample with it.
+     */
+    public Reconciler reconciler() {
+        return c -> new Reconciliation.Interrupted("the simulated lab that ran command " + c.commandId()
+                + " (step " + c.step().id() + ") stopped with the previous process");
     }
 
     /** The highest temperature any furnace of the lab may reach, in °C. */

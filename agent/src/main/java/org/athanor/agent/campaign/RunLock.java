@@ -1,0 +1,78 @@
+package org.athanor.agent.campaign;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * One process drives a campaign run at a time. Without this, {@code athanor resume} started while the run's own
+ * process is still going would settle that process's live experiments as interrupted and both would dispatch the
+ * next experiment's steps under the same command ids.
+ *
+ * <p>The lock is an operating-system file lock on {@code runs/ID/campaign.lock} in the data directory: the system
+ * drops it when its process ends in any way, so a process killed with -9 leaves no stale lock behind. The file holds
+ * the owner's pid, for the message.
+ */
+public final class RunLock implements AutoCloseable {
+
+    /** Another process (or another campaign in this one) holds the run. */
+    public static final class RunBusyException extends Exception {
+        RunBusyException(String message) {
+            super(message);
+        }
+    }
+
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private RunLock(FileChannel channel, FileLock lock) {
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    /** Takes the run's lock at once, or says who holds it. */
+    public static RunLock acquire(Path dataDirectory, String runId) throws RunBusyException, IOException {
+        Path file = Files.createDirectories(dataDirectory.resolve("runs").resolve(runId)).resolve("campaign.lock");
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null; // held by this very process
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        if (lock == null) {
+            String holder = holder(channel);
+            channel.close();
+            throw new RunBusyException("run " + runId + " is already being run by another process"
+                    + (holder.isEmpty() ? "" : " (pid " + holder + ")") + ": wait for it to end, or stop it, first");
+        }
+        channel.truncate(0);
+        channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
+        channel.force(false);
+        return new RunLock(channel, lock);
+    }
+
+    private static String holder(FileChannel channel) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(32);
+        channel.read(b, 0);
+        return new String(b.array(), 0, b.position(), StandardCharsets.US_ASCII).trim();
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            lock.release();
+        } finally {
+            channel.close();
+        }
+    }
+}
