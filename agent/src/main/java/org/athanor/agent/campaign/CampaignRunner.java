@@ -16,6 +16,7 @@ import org.athanor.agent.optimize.Observation;
 import org.athanor.agent.optimize.Parameter;
 import org.athanor.agent.optimize.RandomStrategy;
 import org.athanor.agent.optimize.SearchSpace;
+import org.athanor.agent.optimize.Strategies;
 import org.athanor.agent.optimize.Strategy;
 import org.athanor.agent.planner.PlanResult;
 import org.athanor.agent.planner.Planner;
@@ -206,7 +207,9 @@ public final class CampaignRunner {
         return new SearchSpace(ps);
     }
 
-    static Strategy strategy(String name, SearchSpace space, long seed) {
+    /** The seed is scrambled first: the campaign's seeds are small consecutive numbers (see {@link Strategies#scrambled}). */
+    static Strategy strategy(String name, SearchSpace space, long campaignSeed) {
+        long seed = Strategies.scrambled(campaignSeed);
         return switch (name) {
             case "bo" -> new BayesianOptimisation(space, seed);
             case "random" -> new RandomStrategy(space, seed);

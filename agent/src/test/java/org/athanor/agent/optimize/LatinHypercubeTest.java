@@ -65,4 +65,16 @@ class LatinHypercubeTest {
         assertThat(fromBo).doesNotContainAnyElementsOf(fromRandom);
         assertThat(BayesianOptimisation.initialPoints(space)).isEqualTo(5); // four parameters + 1
     }
+
+    @Test
+    void scrambledSeedsGiveDifferentFirstDrawsWhereConsecutiveSeedsDoNot() {
+        double first = new Random(1).nextDouble();
+        assertThat(new Random(2).nextDouble()).isCloseTo(first, org.assertj.core.data.Offset.offset(0.001)); // the flaw
+        List<Double> draws = new ArrayList<>();
+        for (long seed = 1; seed <= 5; seed++) {
+            draws.add(new Random(Strategies.scrambled(seed)).nextDouble());
+        }
+        assertThat(draws.stream().mapToDouble(Double::doubleValue).max().orElseThrow()
+                - draws.stream().mapToDouble(Double::doubleValue).min().orElseThrow()).isGreaterThan(0.3);
+    }
 }
