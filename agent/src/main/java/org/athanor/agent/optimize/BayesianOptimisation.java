@@ -71,6 +71,15 @@ public final class BayesianOptimisation implements Strategy {
             }
             return out;
         }
+        if (history.stream().mapToDouble(Observation::value).distinct().count() == 1) {
+            // Every result so far is the same (e.g. no target at all): the process has nothing to model, and expected
+            // improvement on a flat posterior only probes the box's corners. Keep filling the space at random until
+            // some result differs.
+            for (int i = 0; i < batchSize; i++) {
+                out.add(space.decode(space.randomUnit(random)));
+            }
+            return out;
+        }
         List<double[]> xs = new ArrayList<>(history.stream().map(o -> space.encode(o.parameters())).toList());
         List<Double> ys = new ArrayList<>(history.stream().map(Observation::value).toList());
         GaussianProcess gp = fit(xs, ys);

@@ -77,4 +77,22 @@ class LatinHypercubeTest {
         assertThat(draws.stream().mapToDouble(Double::doubleValue).max().orElseThrow()
                 - draws.stream().mapToDouble(Double::doubleValue).min().orElseThrow()).isGreaterThan(0.3);
     }
+
+    @Test
+    void withNothingButEqualResultsBoKeepsFillingTheSpaceInsteadOfProbingCorners() {
+        SearchSpace box = SearchSpace.of(new Parameter.Continuous("temperatureC", 400, 1500), new Parameter.Continuous("holdH", 0.5, 12));
+        var bo = new BayesianOptimisation(box, 4);
+        List<Observation> history = new ArrayList<>();
+        int corners = 0;
+        for (int i = 0; i < 15; i++) {
+            Map<String, Object> p = bo.propose(history, 1).get(0);
+            double t = (Double) p.get("temperatureC");
+            double h = (Double) p.get("holdH");
+            if ((t == 400 || t == 1500) && (h == 0.5 || h == 12)) {
+                corners++;
+            }
+            history.add(new Observation(p, 0.0));
+        }
+        assertThat(corners).isLessThanOrEqualTo(1);
+    }
 }
