@@ -32,7 +32,7 @@ final class CampaignJournal {
         this.runId = runId;
     }
 
-    void started(CampaignRunner.Settings s, Workflow plan, boolean temperatureFixed, boolean holdFixed) {
+    void started(CampaignRunner.Settings s, Workflow plan, boolean temperatureFixed, boolean holdFixed, ExperimentDesign design) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put(KIND, STARTED);
         d.put("goal", s.goal());
@@ -51,6 +51,7 @@ final class CampaignJournal {
         d.put("temperatureFixed", temperatureFixed);
         d.put("holdFixed", holdFixed);
         d.put("plan", WorkflowJson.write(plan));
+        d.put("design", designData(design));
         engine.record(runId, null, Type.DECISION, d);
     }
 
@@ -112,8 +113,8 @@ final class CampaignJournal {
 
     /** What a journal says of a campaign. */
     record Saved(String goal, long seed, String strategy, StopRules rules, Double pace, boolean temperatureFixed,
-                 boolean holdFixed, Workflow plan, List<CampaignReport.Experiment> finished, List<String> interrupted,
-                 boolean stopped, Integer batch) {
+                 boolean holdFixed, Workflow plan, ExperimentDesign design, List<CampaignReport.Experiment> finished,
+                 List<String> interrupted, boolean stopped, Integer batch) {
     }
 
     static Saved read(String runId, List<EngineEvent> events) {
@@ -155,7 +156,8 @@ final class CampaignJournal {
         finished.sort(java.util.Comparator.comparingInt(CampaignReport.Experiment::index));
         Double pace = d.get("pace") instanceof Number n ? n.doubleValue() : null;
         return new Saved(String.valueOf(d.get("goal")), number(d, "seed").longValue(), String.valueOf(d.get("strategy")), rules, pace,
-                Boolean.TRUE.equals(d.get("temperatureFixed")), Boolean.TRUE.equals(d.get("holdFixed")), plan, finished, interrupted, stopped,
+                Boolean.TRUE.equals(d.get("temperatureFixed")), Boolean.TRUE.equals(d.get("holdFixed")), plan,
+                d.get("design") instanceof Map<?, ?> m ? design(m) : null, finished, interrupted, stopped,
                 d.get("batch") instanceof Number b ? b.intValue() : null);
     }
 
@@ -186,6 +188,58 @@ final class CampaignJournal {
                 r.get("rwp") instanceof Number n ? n.doubleValue() : null, (List<String>) r.get("ramanPhases"),
                 String.valueOf(r.get("finding")), number(r, "xrdFraction").doubleValue(), number(r, "usedFraction").doubleValue(),
                 Boolean.TRUE.equals(r.get("uncertain")));
+    }
+
+    /** The search box as journal data (plain maps, lists, numbers and strings). */
+    static Map<String, Object> designData(ExperimentDesign d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("temperatureC", List.of(d.temperatureC().min(), d.temperatureC().max()));
+        m.put("holdH", List.of(d.holdH().min(), d.holdH().max()));
+        m.put("rampCPerMin", List.of(d.ramp().min(), d.ramp().max()));
+        m.put("excessPercent", List.of(d.excessPercent().min(), d.excessPercent().max()));
+        if (d.excessElement() != null) {
+            m.put("excessElement", d.excessElement());
+        }
+        m.put("atmospheres", d.atmospheres());
+        m.put("precursors", d.precursors());
+        m.put("furnaces", d.furnaces().stream().map(f -> {
+            Map<String, Object> fm = new LinkedHashMap<>();
+            fm.put("id", f.id());
+            fm.put("maxC", f.maxC());
+            fm.put("maxRampCPerMin", f.maxRampCPerMin());
+            fm.put("gases", f.gases());
+            return fm;
+        }).toList());
+        return m;
+    }
+
+    @SuppressWarnings("unchecked")
+    static ExperimentDesign design(Map<?, ?> m) {
+        Map<String, List<String>> precursors = new LinkedHashMap<>();
+        ((Map<String, Object>) m.get("precursors")).forEach((e, l) -> precursors.put(e, strings(l)));
+        List<ExperimentDesign.Furnace> furnaces = new ArrayList<>();
+        for (Object o : (List<Object>) m.get("furnaces")) {
+            Map<String, Object> f = (Map<String, Object>) o;
+            furnaces.add(new ExperimentDesign.Furnace(String.valueOf(f.get("id")), number(f, "maxC").doubleValue(),
+                    number(f, "maxRampCPerMin").doubleValue(), strings(f.get("gases"))));
+        }
+        return new ExperimentDesign(range(m, "temperatureC"), range(m, "holdH"), range(m, "rampCPerMin"), range(m, "excessPercent"),
+                m.get("excessElement") == null ? null : String.valueOf(m.get("excessElement")), strings(m.get("atmospheres")),
+                precursors, furnaces);
+    }
+
+    private static ExperimentDesign.Range range(Map<?, ?> m, String key) {
+        if (!(m.get(key) instanceof List<?> l) || l.size() != 2 || !(l.get(0) instanceof Number lo) || !(l.get(1) instanceof Number hi)) {
+            throw new IllegalArgumentException("the campaign's journal entry has no valid design range '" + key + "'");
+        }
+        return new ExperimentDesign.Range(lo.doubleValue(), hi.doubleValue());
+    }
+
+    private static List<String> strings(Object o) {
+        if (!(o instanceof List<?> l)) {
+            throw new IllegalArgumentException("the campaign's journal entry has a malformed design: expected a list, found " + o);
+        }
+        return l.stream().map(String::valueOf).toList();
     }
 
     private static Number number(Map<String, Object> d, String key) {

@@ -16,6 +16,7 @@ import org.athanor.agent.optimize.Observation;
 import org.athanor.agent.optimize.Parameter;
 import org.athanor.agent.optimize.RandomStrategy;
 import org.athanor.agent.optimize.SearchSpace;
+import org.athanor.agent.optimize.Strategies;
 import org.athanor.agent.optimize.Strategy;
 import org.athanor.agent.planner.PlanResult;
 import org.athanor.agent.planner.Planner;
@@ -80,11 +81,8 @@ public final class CampaignRunner {
         if (!plan.approved()) {
             throw new PlanRefusedException(plan);
         }
-        var understood = plan.understood();
-        boolean temperatureFixed = understood != null && understood.fixedTemperature() != null;
-        boolean holdFixed = understood != null && understood.hold() != null;
         try (RunLock lock = RunLock.acquire(s.dataDirectory(), s.runId())) {
-            return execute(s, plan.workflow(), temperatureFixed, holdFixed, List.of(), null, log, progress);
+            return execute(s, plan.workflow(), fixedByGoal(plan), null, List.of(), null, log, progress);
         }
     }
 
@@ -106,14 +104,16 @@ public final class CampaignRunner {
         List<CampaignReport.Experiment> lost = saved.finished().stream()
                 .filter(e -> saved.interrupted().contains("e" + e.index())).toList();
         Recovery recovery = new Recovery(RunState.replay(runId, events), lost, events.get(0).time(), events.get(events.size() - 1).time());
-        return execute(s, saved.plan(), saved.temperatureFixed(), saved.holdFixed(), saved.finished(), recovery, log, progress);
+        return execute(s, saved.plan(), DesignBounds.Fixed.only(saved.temperatureFixed(), saved.holdFixed()), saved.design(),
+                saved.finished(), recovery, log, progress);
     }
 
     /** What a resumed campaign takes over from its journal: the engine's state, the lost experiments, its first and last lab times. */
     private record Recovery(RunState state, List<CampaignReport.Experiment> lost, Instant firstLabTime, Instant lastLabTime) {
     }
 
-    private CampaignReport execute(Settings s, Workflow workflow, boolean temperatureFixed, boolean holdFixed,
+    /** {@code savedDesign}: the search box a resumed campaign started with (null: build it from the plan, the lab and the gate). */
+    private CampaignReport execute(Settings s, Workflow workflow, DesignBounds.Fixed fixed, ExperimentDesign savedDesign,
                                    List<CampaignReport.Experiment> previous, Recovery recovery, Consumer<String> log,
                                    CampaignLoop.Progress progress) throws Exception {
         Composition target = Composition.parse(workflow.target().formula());
@@ -124,9 +124,12 @@ public final class CampaignRunner {
         try (LabSession lab = LabSession.simulated(new LabSession.Options(s.seed(), pace, s.dataDirectory(), identifier, journal, log, clockStart))) {
             Step heat = workflow.stepsOf(Action.HEAT).stream().findFirst()
                     .orElseThrow(() -> new IllegalStateException("the plan has no heat step"));
-            ExperimentDesign design = ExperimentDesign.around(workflow, lab.furnaceLimitC(heat.instrument()),
-                    lab.furnaceRampLimit(heat.instrument()), temperatureFixed, holdFixed);
-            // Equivalent furnaces share the planned one's limits, so the search box suits whichever an experiment gets.
+            // A resumed campaign searches the box it started with (the journal keeps it).
+            ExperimentDesign design = savedDesign != null ? savedDesign : DesignBounds.of(workflow,
+                    org.athanor.agent.planner.recipe.LabProfile.of(lab.labState()), fixed,
+                    w -> lab.gate().vet(w, lab.labState()).approved());
+            // Equivalent furnaces share the planned one's limits, so the search box suits whichever an experiment gets;
+            // an experiment the design moves to another furnace (an inert gas: the tube furnace) stays there.
             ParallelFurnaces furnaces = ParallelFurnaces.of(lab.config(), heat.instrument());
             int batch = s.batch() != null ? s.batch() : furnaces.size();
             if (batch == 1) {
@@ -137,7 +140,7 @@ public final class CampaignRunner {
             log.accept("search space: " + describe(design) + "; strategy " + strategy.name() + "; " + ParallelFurnaces.describe(batch, furnaces));
             CampaignJournal record = new CampaignJournal(lab.engine(), s.runId());
             if (recovery == null) {
-                record.started(s, workflow, temperatureFixed, holdFixed);
+                record.started(s, workflow, fixed.temperature(), fixed.hold(), design);
             } else {
                 InterruptedExperiments.settle(lab.engine(), recovery.state(), lab.reconciler(), lab.dryRun(),
                         "its sample was lost with the simulated lab of the stopped process");
@@ -164,12 +167,40 @@ public final class CampaignRunner {
                 .map(d -> d.material().orElse("?") + " " + d.quantity("mass").map(Object::toString).orElse("")).toList());
     }
 
-    private static String describe(ExperimentDesign d) {
-        return "temperature " + range(d.temperatureC(), "°C") + ", hold " + range(d.holdH(), "h") + ", ramp " + d.rampCPerMin() + " °C/min";
+    /** What the goal stated and the campaign therefore keeps: temperature, hold, ramp, atmosphere, named precursors, excess. */
+    static DesignBounds.Fixed fixedByGoal(PlanResult plan) {
+        var u = plan.understood();
+        if (u == null) {
+            return DesignBounds.Fixed.only(false, false);
+        }
+        java.util.Set<String> named = new java.util.LinkedHashSet<>();
+        u.startingMaterials().forEach(m -> named.addAll(m.composition().keySet()));
+        String volatileElement = DesignBounds.VOLATILE.stream().filter(u.excess()::containsKey).findFirst().orElse(null);
+        Double excess = volatileElement == null ? null : u.excess().get(volatileElement);
+        return new DesignBounds.Fixed(u.fixedTemperature() != null, u.hold() != null, u.requestedRamp() != null,
+                u.atmosphere() != null, named, excess);
+    }
+
+    static String describe(ExperimentDesign d) {
+        List<String> parts = new ArrayList<>();
+        parts.add("temperature " + range(d.temperatureC(), "°C"));
+        parts.add("hold " + range(d.holdH(), "h"));
+        parts.add("ramp " + range(d.ramp(), "°C/min"));
+        if (d.excessElement() != null) {
+            parts.add(d.excessElement() + " excess " + range(d.excessPercent(), "%"));
+        }
+        parts.add("atmosphere " + levels(d.atmospheres()));
+        d.precursors().forEach((e, options) -> parts.add(e + " from " + levels(options)));
+        parts.add("furnaces " + String.join(", ", d.furnaces().stream().map(ExperimentDesign.Furnace::id).toList()));
+        return String.join(", ", parts);
+    }
+
+    private static String levels(List<String> options) {
+        return options.size() == 1 ? options.get(0) + " (fixed)" : "{" + String.join(" | ", options) + "}";
     }
 
     private static String range(ExperimentDesign.Range r, String unit) {
-        return r.fixed() ? r.min() + " " + unit + " (fixed by the goal)" : r.min() + "–" + r.max() + " " + unit;
+        return r.fixed() ? r.min() + " " + unit + " (fixed)" : r.min() + "–" + r.max() + " " + unit;
     }
 
     static SearchSpace space(ExperimentDesign d) {
@@ -180,10 +211,26 @@ public final class CampaignRunner {
         if (!d.holdH().fixed()) {
             ps.add(new Parameter.Continuous(ExperimentDesign.HOLD, d.holdH().min(), d.holdH().max()));
         }
+        if (!d.ramp().fixed()) {
+            ps.add(new Parameter.Continuous(ExperimentDesign.RAMP, d.ramp().min(), d.ramp().max()));
+        }
+        if (d.excessElement() != null && !d.excessPercent().fixed()) {
+            ps.add(new Parameter.Continuous(ExperimentDesign.EXCESS, d.excessPercent().min(), d.excessPercent().max()));
+        }
+        if (d.atmospheres().size() > 1) {
+            ps.add(new Parameter.Categorical(ExperimentDesign.ATMOSPHERE, d.atmospheres()));
+        }
+        d.precursors().forEach((e, options) -> {
+            if (options.size() > 1) {
+                ps.add(new Parameter.Categorical(ExperimentDesign.PRECURSOR + e, options));
+            }
+        });
         return new SearchSpace(ps);
     }
 
-    static Strategy strategy(String name, SearchSpace space, long seed) {
+    /** The seed is scrambled first: the campaign's seeds are small consecutive numbers (see {@link Strategies#scrambled}). */
+    static Strategy strategy(String name, SearchSpace space, long campaignSeed) {
+        long seed = Strategies.scrambled(campaignSeed);
         return switch (name) {
             case "bo" -> new BayesianOptimisation(space, seed);
             case "random" -> new RandomStrategy(space, seed);

@@ -46,6 +46,9 @@ abstract class CampaignCommand implements Callable<Integer> {
     @Option(names = "--target-fraction", paramLabel = "F", description = "Stop when the target phase reaches this weight fraction (default: ${DEFAULT-VALUE}).")
     double targetFraction = 0.95;
 
+    @Option(names = "--patience", paramLabel = "N", description = "Stop after N experiments without a gain of 1 % (default: ${DEFAULT-VALUE}).")
+    int patience = StopRules.DEFAULT.patience();
+
     protected abstract String goal();
 
     protected abstract String name();
@@ -74,9 +77,14 @@ abstract class CampaignCommand implements Callable<Integer> {
             err.println("athanor " + name() + ": --target-fraction must be in (0, 1], was " + targetFraction);
             return ExitCodes.USAGE;
         }
+        if (patience < 1) {
+            err.println("athanor " + name() + ": --patience must be at least 1, was " + patience);
+            return ExitCodes.USAGE;
+        }
         Path dir = JournalSettings.dataDirectory(data);
         String id = runId != null ? runId : "run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        StopRules rules = StopRules.DEFAULT.withBudget(budget).withTargetFraction(targetFraction);
+        StopRules base = StopRules.DEFAULT.withBudget(budget).withTargetFraction(targetFraction);
+        StopRules rules = new StopRules(base.budget(), base.targetFraction(), patience, base.minImprovement());
         long started = System.nanoTime();
         try (JdbcJournal journal = JdbcJournal.open(JournalSettings.resolve(dir))) {
             if (!journal.events(id).isEmpty()) {

@@ -16,8 +16,11 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  */
 public final class BayesianOptimisation implements Strategy {
 
-    /** Random points before the model is trusted (at least 2, and enough to span the inputs). */
+    /** Design points before the model is trusted (at least 2, and enough to span the inputs). */
     private final int initialPoints;
+    /** The initial design, a Latin hypercube drawn on first use; how many of its points were proposed. */
+    private List<double[]> initialDesign;
+    private int initialProposed;
     private final SearchSpace space;
     private final Random random;
     private GaussianProcess.Hyper lastHyper;
@@ -27,13 +30,22 @@ public final class BayesianOptimisation implements Strategy {
     private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
 
     public BayesianOptimisation(SearchSpace space, long seed) {
-        this(space, seed, Math.max(2, Math.min(5, space.dimensions() + 1)));
+        this(space, seed, initialPoints(space));
     }
 
     public BayesianOptimisation(SearchSpace space, long seed, int initialPoints) {
         this.space = space;
         this.random = new Random(seed);
         this.initialPoints = initialPoints;
+    }
+
+    /**
+     * One more point than there are parameters, at least 2 and at most 6: enough for the model's first fit to see each
+     * parameter vary, few enough to leave most of a 20-experiment budget to the model. A categorical counts once, not
+     * per level (its levels are stratified by the Latin hypercube).
+     */
+    static int initialPoints(SearchSpace space) {
+        return Math.max(2, Math.min(6, space.parameters().size() + 1));
     }
 
     @Override
@@ -50,6 +62,19 @@ public final class BayesianOptimisation implements Strategy {
     public List<Map<String, Object>> propose(List<Observation> history, int batchSize) {
         List<Map<String, Object>> out = new ArrayList<>();
         if (history.size() < initialPoints) {
+            if (initialDesign == null) {
+                initialDesign = space.latinHypercube(initialPoints, random);
+            }
+            for (int i = 0; i < batchSize; i++) {
+                out.add(space.decode(initialProposed < initialDesign.size()
+                        ? initialDesign.get(initialProposed++) : space.randomUnit(random)));
+            }
+            return out;
+        }
+        if (history.stream().mapToDouble(Observation::value).distinct().count() == 1) {
+            // Every result so far is the same (e.g. no target at all): the process has nothing to model, and expected
+            // improvement on a flat posterior only probes the box's corners. Keep filling the space at random until
+            // some result differs.
             for (int i = 0; i < batchSize; i++) {
                 out.add(space.decode(space.randomUnit(random)));
             }

@@ -89,6 +89,48 @@ public record SearchSpace(List<Parameter> parameters) {
         return x;
     }
 
+    /**
+     * {@code n} encoded points of a Latin hypercube (McKay, Beckman &amp; Conover, Technometrics 21 (1979) 239): each
+     * numeric coordinate has exactly one point in each of its n equal strata; each categorical cycles its levels in a
+     * shuffled order, so every level appears ⌊n/levels⌋ or ⌈n/levels⌉ times.
+     */
+    public List<double[]> latinHypercube(int n, Random random) {
+        List<double[]> points = new java.util.ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            points.add(new double[dimensions()]);
+        }
+        int i = 0;
+        for (Parameter p : parameters) {
+            int[] order = permutation(n, random);
+            if (p instanceof Parameter.Categorical c) {
+                int[] levels = permutation(c.levels().size(), random);
+                for (int k = 0; k < n; k++) {
+                    points.get(order[k])[i + levels[k % levels.length]] = 1;
+                }
+            } else {
+                for (int k = 0; k < n; k++) {
+                    points.get(order[k])[i] = (k + random.nextDouble()) / n;
+                }
+            }
+            i += p.width();
+        }
+        return points;
+    }
+
+    private static int[] permutation(int n, Random random) {
+        int[] a = new int[n];
+        for (int k = 0; k < n; k++) {
+            a[k] = k;
+        }
+        for (int k = n - 1; k > 0; k--) {
+            int j = random.nextInt(k + 1);
+            int t = a[k];
+            a[k] = a[j];
+            a[j] = t;
+        }
+        return a;
+    }
+
     /** Snaps encoded coordinates onto valid values (integers on their grid, one-hot blocks exact). */
     public double[] snap(double[] x) {
         return encode(decode(x));

@@ -144,4 +144,24 @@ class CampaignJournalTest {
                 Map.entry("plan", WorkflowJson.write(plan()))));
         assertThat(CampaignJournal.read("run-1", events).batch()).isEqualTo(1);
     }
+
+    @Test
+    void theSearchSpaceAJournaledCampaignStartedWithComesBackForItsResume() {
+        var design = new ExperimentDesign(new ExperimentDesign.Range(800, 1250), new ExperimentDesign.Range(0.5, 12),
+                new ExperimentDesign.Range(2, 10), new ExperimentDesign.Range(0, 10), "Li", List.of("air", "Ar"),
+                Map.of("Li", List.of("Li2CO3", "LiOH·H2O")),
+                List.of(new ExperimentDesign.Furnace("box-furnace-1", 1200, 10, List.of("air")),
+                        new ExperimentDesign.Furnace("tube-furnace-1", 1500, 10, List.of("air", "Ar"))));
+        started();
+        Map<String, Object> withDesign = new java.util.LinkedHashMap<>(events.get(0).data());
+        withDesign.put("design", CampaignJournal.designData(design));
+        events.set(0, new EngineEvent("ev0", Type.DECISION, Instant.EPOCH, "run-1", null, null, null, withDesign));
+        assertThat(CampaignJournal.read("run-1", events).design()).isEqualTo(design);
+    }
+
+    @Test
+    void aJournalFromBeforeTheFullDesignHasNoneAndTheRunnerRebuildsIt() {
+        started();
+        assertThat(CampaignJournal.read("run-1", events).design()).isNull();
+    }
 }

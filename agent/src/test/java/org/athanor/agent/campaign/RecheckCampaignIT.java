@@ -56,7 +56,7 @@ class RecheckCampaignIT {
             };
             StopRules rules = new StopRules(2, 0.99, 5, 0.01);
             CampaignJournal record = new CampaignJournal(lab.engine(), runId);
-            record.started(new CampaignRunner.Settings(goal, 5, rules, "bo", null, data, runId), workflow, false, false);
+            record.started(new CampaignRunner.Settings(goal, 5, rules, "bo", null, data, runId), workflow, false, false, design);
             var outcome = new CampaignLoop(rules).run(proposer, experimenter, record::finished);
             assertThat(outcome.experiments()).hasSize(2);
             var world = lab.simulatedWorld().orElseThrow();

@@ -14,8 +14,13 @@ interface ChemistryModel {
     /** A human name, e.g. "BaTiO3 from BaCO3 + TiO2 via Ba2TiO4". */
     String name();
 
-    /** The precursor formulas this chemistry consumes; the model applies when all are in the sample. */
+    /** Every precursor formula this chemistry accounts for (alternatives for one element included). */
     Set<String> precursors();
+
+    /** Whether the chemistry applies to a sample holding these precursors (by default: all of {@link #precursors}). */
+    default boolean accepts(Set<String> dispensed) {
+        return dispensed.containsAll(precursors());
+    }
 
     /** Advances the sample's progress variables by {@code hours} at {@code temperatureC} under {@code atmosphere}. */
     void expose(Sample sample, double temperatureC, Atmosphere atmosphere, double hours);

@@ -24,6 +24,18 @@ public final class FormulaMass {
     /** Molar mass in g/mol of a formula such as {@code Li3Fe2(PO4)3}; a trailing polymorph tag after '-' is ignored. */
     public static double of(String formula) {
         String f = formula.contains("-") ? formula.substring(0, formula.indexOf('-')) : formula;
+        if (f.contains("·")) {
+            // A hydrate or adduct: parts joined by '·', each with an optional leading count ("FeC2O4·2H2O").
+            double total = 0;
+            for (String part : f.split("·")) {
+                int digits = 0;
+                while (digits < part.length() && Character.isDigit(part.charAt(digits))) {
+                    digits++;
+                }
+                total += (digits == 0 ? 1 : Integer.parseInt(part.substring(0, digits))) * of(part.substring(digits));
+            }
+            return total;
+        }
         int[] pos = {0};
         double m = group(f, pos);
         if (pos[0] != f.length()) {

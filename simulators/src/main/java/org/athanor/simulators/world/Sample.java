@@ -24,6 +24,8 @@ final class Sample {
     final double rateFactor;
     double mixingQuality = SynthesisWorld.UNMIXED_QUALITY;
     double growthReducedTime;
+    /** The hottest the sample has been, °C: precursors that decompose below it are found as their residue. */
+    double hottestC = 25;
     String location = "rack";
     ChemistryModel model;
 

@@ -45,8 +45,10 @@ public final class SynthesisWorld {
 
     public static Map<String, Double> defaultInventory() {
         Map<String, Double> g = new TreeMap<>();
+        // The second line: alternatives the lab's configuration stocks for the same cations (default-lab.yaml).
         for (String f : List.of("BaCO3", "TiO2", "MgO", "Al2O3", "Li2CO3", "FeC2O4", "NH4H2PO4", "CaCO3", "ZnO",
-                "MnO2", "SrCO3", "Fe2O3", "ZrO2", "La2O3")) {
+                "MnO2", "SrCO3", "Fe2O3", "ZrO2", "La2O3",
+                "LiOH·H2O", "MnCO3", "Mn2O3", "Al(OH)3", "FeC2O4·2H2O", "(NH4)2HPO4", "MgCO3", "Mg(OH)2")) {
             g.put(f, 500.0);
         }
         return g;
@@ -135,6 +137,7 @@ public final class SynthesisWorld {
         if (s.model != null) {
             s.model.expose(s, temperatureC, atmosphere, hours);
         }
+        s.hottestC = Math.max(s.hottestC, temperatureC);
         s.growthReducedTime += GRAIN_GROWTH.ratePerHour(temperatureC) * hours;
         for (Map.Entry<String, Double> e : solidMoles(s).entrySet()) {
             if (e.getValue() > 0) {
@@ -195,7 +198,7 @@ public final class SynthesisWorld {
     }
 
     private ChemistryModel chooseModel(Sample s) {
-        return models.stream().filter(m -> s.dispensedMg.keySet().containsAll(m.precursors())).findFirst().orElse(null);
+        return models.stream().filter(m -> m.accepts(s.dispensedMg.keySet())).findFirst().orElse(null);
     }
 
     private Sample sample(String sampleId) {
