@@ -70,6 +70,27 @@ public record Workflow(
         return new Workflow(schemaVersion, id, goal, target, constraints, newSteps, extensions);
     }
 
+    /**
+     * The same workflow on another instrument: every step on {@code instrument} moves to {@code replacement}, and
+     * transfers to or from it go to or from the replacement (e.g. an experiment moved to an equivalent furnace).
+     */
+    public Workflow withInstrumentReplaced(String instrument, String replacement) {
+        if (instrument.equals(replacement)) {
+            return this;
+        }
+        return mapSteps(s -> {
+            Step out = instrument.equals(s.instrument()) ? s.withInstrument(replacement) : s;
+            if (s.action() == Action.TRANSFER) {
+                for (String end : List.of("from", "to")) {
+                    if (instrument.equals(s.params().get(end))) {
+                        out = out.withParam(end, replacement);
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     public Workflow mapSteps(UnaryOperator<Step> f) {
         return withSteps(steps.stream().map(f).toList());
     }

@@ -5,8 +5,6 @@ import java.util.List;
 import org.athanor.instruments.config.InstrumentConfig;
 import org.athanor.instruments.config.InstrumentKind;
 import org.athanor.instruments.config.LabConfig;
-import org.athanor.workflow.Action;
-import org.athanor.workflow.Step;
 import org.athanor.workflow.Workflow;
 
 /**
@@ -69,21 +67,7 @@ record ParallelFurnaces(String planned, List<String> furnaces) {
 
     /** The experiment's workflow with the plan's furnace replaced by {@code furnace}: heat steps and transfers. */
     Workflow assign(Workflow w, String furnace) {
-        if (furnace.equals(planned)) {
-            return w;
-        }
-        List<Step> steps = w.steps().stream().map(s -> {
-            Step out = planned.equals(s.instrument()) ? s.withInstrument(furnace) : s;
-            if (s.action() == Action.TRANSFER) {
-                for (String end : List.of("from", "to")) {
-                    if (planned.equals(s.params().get(end))) {
-                        out = out.withParam(end, furnace);
-                    }
-                }
-            }
-            return out;
-        }).toList();
-        return w.withSteps(steps);
+        return w.withInstrumentReplaced(planned, furnace);
     }
 
     /** For the log: "batches of 2 (box-furnace-1, box-furnace-2)". */

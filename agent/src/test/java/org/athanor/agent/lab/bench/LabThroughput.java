@@ -113,28 +113,12 @@ public final class LabThroughput {
     }
 
     /**
-     * The experiment's furnace (the heat step runs there, the robot loads and unloads it) and samples named apart from
-     * other campaigns' (sample ids are unique in a lab: its instruments refuse a second sample of the same name).
+     * The experiment's furnace and samples named apart from other campaigns' (sample ids are unique in a lab: its
+     * instruments refuse a second sample of the same name).
      */
     static Workflow inFurnace(Workflow w, String furnace, String samplePrefix) {
-        List<Step> steps = w.steps().stream().map(s -> {
-            String sample = s.sample() == null ? null : samplePrefix + s.sample();
-            String instrument = s.action() == Action.HEAT ? furnace : s.instrument();
-            Step moved = new Step(s.id(), s.action(), instrument, sample, s.after(), s.params());
-            if (s.action() == Action.TRANSFER) {
-                if (isFurnace(s.params().get("to"))) {
-                    moved = moved.withParam("to", furnace);
-                }
-                if (isFurnace(s.params().get("from"))) {
-                    moved = moved.withParam("from", furnace);
-                }
-            }
-            return moved;
-        }).toList();
-        return new Workflow(w.schemaVersion(), w.id(), w.goal(), w.target(), w.constraints(), steps, w.extensions());
-    }
-
-    private static boolean isFurnace(Object instrument) {
-        return instrument instanceof String s && s.contains("furnace");
+        String planned = w.stepsOf(Action.HEAT).get(0).instrument();
+        return w.withInstrumentReplaced(planned, furnace).mapSteps(s -> s.sample() == null ? s
+                : new Step(s.id(), s.action(), s.instrument(), samplePrefix + s.sample(), s.after(), s.params()));
     }
 }
