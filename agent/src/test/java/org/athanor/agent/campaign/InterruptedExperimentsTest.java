@@ -120,11 +120,15 @@ class InterruptedExperimentsTest {
         assertThat(atCrash.experiments().get("e1").inFlight()).isEmpty();
         executed.clear();
 
+        int settledFrom = heatDispatch;
         try (Engine second = engine(new CountDownLatch(0))) {
             InterruptedExperiments.settle(second, atCrash, labGone, true, "sample lost");
+            // settle hands the resume to the engine's thread; it must be journaled before this engine closes
+            journal.await(e -> e.type() == Type.RUN_RESUMED && journal.events(RUN).indexOf(e) >= settledFrom, "run resumed");
         }
         assertThat(executed).as("the pending heat step of a sample that is gone").isEmpty();
-        assertThat(journal.events(RUN).subList(heatDispatch, journal.events(RUN).size()))
+        List<EngineEvent> after = journal.events(RUN);
+        assertThat(after.subList(heatDispatch, after.size()))
                 .noneMatch(e -> e.type() == Type.STEP_DISPATCHED || e.type() == Type.STEP_RECONCILED)
                 .anyMatch(e -> e.type() == Type.SAMPLE_MARKED && e.text("reason").contains("sample lost"));
         assertThat(journal.state(RUN).experiments().get("e1").finishedStatus()).isEqualTo("aborted");
