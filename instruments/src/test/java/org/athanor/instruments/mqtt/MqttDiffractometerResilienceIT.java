@@ -13,6 +13,7 @@ import org.athanor.instruments.DriverOptions;
 import org.athanor.instruments.InstrumentException;
 import org.athanor.instruments.config.InstrumentConfig;
 import org.athanor.instruments.formats.XrdPattern;
+import org.athanor.instruments.testlab.Eventually;
 import org.athanor.instruments.testlab.TestLab;
 import org.athanor.instruments.testlab.TestMqttDevice;
 import org.athanor.workflow.Action;
@@ -26,19 +27,7 @@ class MqttDiffractometerResilienceIT {
     private static final Duration LIMIT = Duration.ofSeconds(60);
 
     private static boolean eventually(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + LIMIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return condition.getAsBoolean();
+        return Eventually.within(LIMIT, condition);
     }
 
     private static ApprovedStep scan(String id, String runId, String stepId) {

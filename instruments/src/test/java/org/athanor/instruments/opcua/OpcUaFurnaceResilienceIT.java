@@ -16,6 +16,7 @@ import org.athanor.instruments.FurnaceProgramResult;
 import org.athanor.instruments.InstrumentException;
 import org.athanor.instruments.config.InstrumentConfig;
 import org.athanor.instruments.config.LabConfig;
+import org.athanor.instruments.testlab.Eventually;
 import org.athanor.instruments.testlab.TestLab;
 import org.athanor.instruments.testlab.TestOpcUaServer;
 import org.athanor.instruments.testlab.TestSynthesisDevice;
@@ -47,19 +48,7 @@ class OpcUaFurnaceResilienceIT {
     }
 
     private static boolean eventually(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + LIMIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return condition.getAsBoolean();
+        return Eventually.within(LIMIT, condition);
     }
 
     @Test
