@@ -9,7 +9,7 @@ import java.util.Map;
 public record Mention(int start, int end, String text, String formula, Map<String, Double> composition, String notation, String name) {
 
     public Mention {
-        composition = Map.copyOf(composition);
+        composition = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(composition)); // formula order: plans are reproducible
     }
 
     public boolean overlaps(int s, int e) {

@@ -7,7 +7,7 @@ import java.util.Map;
 public record PrecursorOption(String formula, Map<String, Double> composition, List<String> releases, List<String> hazards) {
 
     public PrecursorOption {
-        composition = Map.copyOf(composition);
+        composition = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(composition)); // formula order: plans are reproducible
         releases = List.copyOf(releases);
         hazards = List.copyOf(hazards);
     }

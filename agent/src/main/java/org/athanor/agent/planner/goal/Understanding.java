@@ -70,7 +70,7 @@ public record Understanding(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TargetReading(String formula, Map<String, Double> composition, String name, String writtenAs) {
         public TargetReading {
-            composition = Map.copyOf(composition);
+            composition = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(composition)); // formula order: plans are reproducible
         }
     }
 }

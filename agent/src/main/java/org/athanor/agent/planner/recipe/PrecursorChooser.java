@@ -97,7 +97,7 @@ public final class PrecursorChooser {
             s += 100;
         }
         if (reduced && wanted.isPresent()) {
-            double state = Redox.averageState(p.composition(), element).orElse(wanted.get());
+            double state = Redox.averageState(p.formula(), p.composition(), element).orElse(wanted.get());
             s += 10 * Math.abs(state - wanted.get());
         }
         s += chemistry.precursorsFor(element).indexOf(p) * 0.01;

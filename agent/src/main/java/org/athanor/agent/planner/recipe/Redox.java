@@ -30,6 +30,34 @@ public final class Redox {
      * empty when the composition has several variable cations (then they cannot be separated by charge balance alone).
      */
     public static Optional<Double> averageState(Map<String, Double> composition, String element) {
+        return averageState(composition, element, FIXED.get("C"));
+    }
+
+    /**
+     * The average oxidation state of {@code element} in a precursor as written: as {@link #averageState(Map, String)},
+     * with carbon at the state its anion gives it (charge balance alone would take every carbon as +4, as in a
+     * carbonate, and read iron(II) oxalate FeC2O4·2H2O as iron(0)). Oxalate C2O4²⁻: C +3; formate HCOO⁻: +2; acetate
+     * CH3COO⁻: 0 on average; otherwise +4 (carbonate). The formula's text decides, so "FeC2O4" and "Fe(C2O4)" read alike.
+     */
+    public static Optional<Double> averageState(String formula, Map<String, Double> composition, String element) {
+        if (!composition.containsKey("C") || element.equals("C")) {
+            return averageState(composition, element);
+        }
+        String f = formula.replace("(", "").replace(")", "");
+        int carbon;
+        if (f.contains("C2O4")) {
+            carbon = 3;
+        } else if (f.contains("CH3COO") || f.contains("C2H3O2") || f.contains("OAc")) {
+            carbon = 0;
+        } else if (f.contains("HCOO") || f.contains("CHO2")) {
+            carbon = 2;
+        } else {
+            carbon = 4;
+        }
+        return averageState(composition, element, carbon);
+    }
+
+    private static Optional<Double> averageState(Map<String, Double> composition, String element, int carbonState) {
         if (!composition.containsKey(element) || !composition.containsKey("O")) {
             return Optional.empty();
         }
@@ -38,7 +66,7 @@ public final class Redox {
             if (e.getKey().equals(element)) {
                 continue;
             }
-            Integer state = FIXED.get(e.getKey());
+            Integer state = e.getKey().equals("C") ? Integer.valueOf(carbonState) : FIXED.get(e.getKey());
             if (state == null) {
                 return Optional.empty();
             }

@@ -1,0 +1,153 @@
+package org.athanor.agent.campaign.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.athanor.agent.campaign.CampaignLoop;
+import org.athanor.agent.campaign.WorldCampaigns;
+import org.athanor.materials.Composition;
+import org.athanor.simulators.world.SynthesisWorld;
+import org.athanor.workflow.Action;
+import org.athanor.workflow.Atmosphere;
+import org.athanor.workflow.HeatSegment;
+import org.athanor.workflow.Step;
+import org.athanor.workflow.Workflow;
+
+/**
+ * A fast screen of the campaign strategies on the simulated world's hidden truth, without instruments or XRD: the
+ * campaign's own plan, search box, proposer and strategies; each proposed workflow's dispense, mix and heat steps are
+ * applied to a {@link SynthesisWorld} directly (the furnace as a ramp, the hold and natural cooling), and the target's
+ * true weight fraction is the result. Many seeds in seconds, so it shows how often a uniform point of the box already
+ * reaches the target (the box's hit rate) and how a strategy compares over far more seeds than the lab benchmark
+ * ({@code scripts/campaign-benchmark}) can afford. It is a screen, not the figure: the figure is measured on the lab.
+ * <pre>./bench agent --main org.athanor.agent.campaign.bench.StrategyOnWorld SEEDS BUDGET [GOAL...]</pre>
+ */
+public final class StrategyOnWorld {
+
+    private static final double TARGET = 0.95;
+    /** Seeds FIRST_SEED.. (-Dseeds.from=N): keep the seeds strategies are tuned on apart from those they are judged on. */
+    private static final int FIRST_SEED = Integer.getInteger("seeds.from", 1);
+
+    public static void main(String[] args) {
+        int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+        int budget = args.length > 1 ? Integer.parseInt(args[1]) : 24;
+        List<String> goals = args.length > 2 ? List.of(args).subList(2, args.length) : List.of(
+                "Make 2 g of phase-pure BaTiO3, confirm by XRD, stay below 1250 °C",
+                "Prepare 1 g of gahnite ZnAl2O4, XRD, maximum 1200 °C",
+                "Synthesize 1 g of Li2TiO3 below 1100 °C with an XRD check",
+                "Make 1 g of LiFePO4 under argon, XRD",
+                "Make 2 g of MgAl2O4 spinel, XRD",
+                "Make 1 g of LiMn2O4 spinel, XRD");
+        for (String goal : goals) {
+            WorldCampaigns.Setup setup = WorldCampaigns.setup(goal);
+            System.out.println(goal + "\n  box: " + setup.describe() + "; batches of " + setup.batch());
+            System.out.printf(Locale.ROOT, "  hit rate of a uniform point: %.3f (%d points)%n", hitRate(setup, 400), 400);
+            for (String strategy : List.of("bo", "random")) {
+                List<Integer> counts = new ArrayList<>();
+                for (int seed = FIRST_SEED; seed < FIRST_SEED + seeds; seed++) {
+                    counts.add(experimentsToTarget(setup, strategy, seed, budget));
+                }
+                List<Integer> sorted = counts.stream().sorted().toList();
+                double median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
+                        : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2.0;
+                System.out.printf(Locale.ROOT, "  %-6s median %.1f  mean %.2f  %s%n", strategy, median,
+                        counts.stream().mapToInt(Integer::intValue).average().orElse(0), counts);
+            }
+        }
+    }
+
+    /** Experiments (in index order) until the truth first reaches the target; budget + 1 when it never does. */
+    static int experimentsToTarget(WorldCampaigns.Setup setup, String strategy, long seed, int budget) {
+        SynthesisWorld world = world(seed);
+        CampaignLoop.Proposer proposer = setup.proposer(strategy, seed);
+        List<CampaignLoop.Observation> history = new ArrayList<>();
+        int index = 0;
+        while (index < budget) {
+            List<Map<String, Object>> batch = proposer.next(history, Math.min(setup.batch(), budget - index));
+            for (Map<String, Object> p : batch) {
+                index++;
+                double fraction = truth(world, setup.workflow(index, p), "s" + seed + "-" + index, seed * 1000 + index);
+                history.add(new CampaignLoop.Observation(index, p, fraction, true));
+            }
+            for (CampaignLoop.Observation o : history.subList(history.size() - batch.size(), history.size())) {
+                if (o.targetFraction() >= TARGET) {
+                    return o.index();
+                }
+            }
+        }
+        return budget + 1;
+    }
+
+    static double hitRate(WorldCampaigns.Setup setup, int points) {
+        SynthesisWorld world = world(7);
+        CampaignLoop.Proposer random = setup.proposer("random", 99);
+        int hits = 0;
+        List<CampaignLoop.Observation> history = new ArrayList<>();
+        history.add(new CampaignLoop.Observation(0, setup.start(), 0, true)); // past the shared start
+        for (int i = 1; i <= points; i++) {
+            Map<String, Object> p = random.next(history, 1).get(0);
+            hits += truth(world, setup.workflow(i, p), "h" + i, i) >= TARGET ? 1 : 0;
+        }
+        return hits / (double) points;
+    }
+
+    /** The target's true weight fraction after the workflow's dispense, mix and heat steps. */
+    static double truth(SynthesisWorld world, Workflow w, String sample, long doserSeed) {
+        Random doser = new Random(doserSeed);
+        world.newSample(sample, "alumina");
+        for (Step d : w.stepsOf(Action.DISPENSE)) {
+            world.dispense(sample, d.material().orElseThrow(), d.quantity("mass").orElseThrow().grams() * 1000, doser);
+        }
+        for (Step m : w.stepsOf(Action.MIX)) {
+            world.mix(sample, m.quantity("duration").orElseThrow().minutes() * 60, m.text("method").orElse("ball-mill"));
+        }
+        for (Step h : w.stepsOf(Action.HEAT)) {
+            Atmosphere gas = h.atmosphere().orElse(Atmosphere.of("air"));
+            double t = 25;
+            for (HeatSegment s : h.profile()) {
+                double to = s.temperature().celsius();
+                double rate = Math.max(0.5, s.rampRate().celsiusPerMinute());
+                if (to > t) {
+                    for (double x = t; x < to; x += 10) { // the ramp up, 10 °C at a time
+                        world.expose(sample, Math.min(to, x + 5), gas, 10 / rate / 60);
+                    }
+                } else {
+                    cool(world, sample, t, to, gas);
+                }
+                t = to;
+                double hold = s.hold().hours();
+                for (double done = 0; done < hold; done += 0.1) {
+                    world.expose(sample, to, gas, Math.min(0.1, hold - done));
+                }
+            }
+            cool(world, sample, t, 25, gas);
+        }
+        // The world names phases as chemists write them (ZnAl2O4); the plan's target may be in another order (Al2ZnO4).
+        String target = Composition.parse(w.target().formula()).reducedFormula();
+        return world.snapshot(sample).phaseWeightFractions().entrySet().stream()
+                .filter(e -> Composition.parse(e.getKey()).reducedFormula().equals(target))
+                .mapToDouble(Map.Entry::getValue).sum();
+    }
+
+    /** Natural cooling of a box furnace (τ = 50 min, WORLD.md), in 3-minute steps, down to where nothing reacts. */
+    private static void cool(SynthesisWorld world, String sample, double from, double to, Atmosphere gas) {
+        double t = from;
+        double step = 0.05;
+        while (t > Math.max(to, 300)) {
+            world.expose(sample, t, gas, step);
+            t = 25 + (t - 25) * Math.exp(-step * 60 / 50);
+        }
+    }
+
+    /** The default world with stock and crucibles that never run out. */
+    private static SynthesisWorld world(long seed) {
+        Map<String, Double> stock = new java.util.HashMap<>(SynthesisWorld.defaultInventory());
+        stock.replaceAll((k, grams) -> 1e9);
+        return new SynthesisWorld(stock, Map.of("alumina", Integer.MAX_VALUE), seed);
+    }
+
+    private StrategyOnWorld() {
+    }
+}
