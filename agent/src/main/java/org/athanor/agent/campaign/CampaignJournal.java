@@ -23,6 +23,9 @@ final class CampaignJournal {
     private static final String STARTED = "campaign-started";
     private static final String EXPERIMENT = "experiment";
     private static final String STOPPED = "campaign-stopped";
+    private static final String PROPOSED = "proposed";
+    /** The verdict of an experiment a crash interrupted: no result, and nothing learnt from it. */
+    static final String LOST = "lost";
 
     private final Engine engine;
     private final String runId;
@@ -107,6 +110,14 @@ final class CampaignJournal {
         return m;
     }
 
+    /**
+     * An experiment that has started, with the parameters it was proposed with: should the process die before its
+     * result is journaled, the report of the resumed campaign still says what was tried.
+     */
+    static void proposed(Engine engine, String runId, int index, Map<String, Object> parameters) {
+        engine.record(runId, "e" + index, Type.DECISION, Map.of(KIND, PROPOSED, "index", index, "parameters", parameters));
+    }
+
     void stopped(String reason, String explanation) {
         engine.record(runId, null, Type.DECISION, Map.of(KIND, STOPPED, "stopReason", reason, "explanation", String.valueOf(explanation)));
     }
@@ -127,9 +138,14 @@ final class CampaignJournal {
         Workflow plan = WorkflowJson.read(String.valueOf(d.get("plan")), "the journal of run " + runId);
         List<CampaignReport.Experiment> finished = new ArrayList<>();
         Set<String> analysed = new LinkedHashSet<>();
+        Map<String, Map<String, Object>> proposals = new java.util.HashMap<>();
         boolean stopped = false;
         for (EngineEvent e : events) {
-            if (e.type() == Type.ANALYSIS && EXPERIMENT.equals(e.text(KIND))) {
+            if (e.type() == Type.DECISION && PROPOSED.equals(e.text(KIND)) && e.data().get("parameters") instanceof Map<?, ?> p) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> parameters = (Map<String, Object>) p;
+                proposals.put(e.experiment(), parameters);
+            } else if (e.type() == Type.ANALYSIS && EXPERIMENT.equals(e.text(KIND))) {
                 finished.add(experiment(e.data()));
                 analysed.add(e.experiment());
             } else if (e.type() == Type.DECISION && e.experiment() != null && "next".equals(e.text(KIND)) && !finished.isEmpty()) {
@@ -150,7 +166,7 @@ final class CampaignJournal {
         // An experiment under way when the process died: its sample was in the simulated lab, which died too.
         for (String lost : interrupted) {
             int index = Integer.parseInt(lost.substring(1));
-            finished.add(new CampaignReport.Experiment(index, Map.of(), "lost", List.of(), 0, null,
+            finished.add(new CampaignReport.Experiment(index, proposals.getOrDefault(lost, Map.of()), LOST, List.of(), 0, null,
                     "continue: run the campaign on", null, List.of("interrupted by a restart; its sample was lost with the simulated lab")));
         }
         finished.sort(java.util.Comparator.comparingInt(CampaignReport.Experiment::index));

@@ -163,7 +163,9 @@ public final class CampaignLoop {
                 }
                 best = new CampaignReport.Best(e.index(), e.targetFraction());
             }
-            history.add(new Observation(e.index(), e.parameters(), e.targetFraction(), usable));
+            if (!CampaignJournal.LOST.equals(e.verdict())) { // lost to a crash: it says nothing about its parameters
+                history.add(new Observation(e.index(), e.parameters(), e.targetFraction(), usable));
+            }
         }
     }
 

@@ -98,18 +98,34 @@ public final class CampaignRunner {
                                  CampaignLoop.Progress progress) throws Exception {
         CampaignJournal.Saved saved = CampaignJournal.read(runId, events);
         Settings s = new Settings(saved.goal(), saved.seed(), saved.rules(), saved.strategy(), saved.pace(), dataDirectory, runId, saved.batch());
+        // An interrupted experiment whose pattern or analysis is in the journal keeps its result; the others are lost.
+        Composition target = Composition.parse(saved.plan().target().formula());
+        List<CampaignReport.Experiment> finished = new ArrayList<>();
+        List<CampaignReport.Experiment> settled = new ArrayList<>();
+        for (CampaignReport.Experiment e : saved.finished()) {
+            String label = "e" + e.index();
+            if (saved.interrupted().contains(label)) {
+                e = JournaledResult.of(events, label, e.index(), e.parameters(), target, identifier).orElse(e);
+                settled.add(e);
+            }
+            finished.add(e);
+        }
+        long recovered = settled.stream().filter(e -> !CampaignJournal.LOST.equals(e.verdict())).count();
         log.accept("resuming " + runId + ": " + (saved.finished().size() - saved.interrupted().size()) + " experiment(s) finished"
-                + (saved.interrupted().isEmpty() ? "" : "; " + saved.interrupted().size()
-                + " interrupted (samples lost with the simulated lab; new experiments take their place)"));
-        List<CampaignReport.Experiment> lost = saved.finished().stream()
-                .filter(e -> saved.interrupted().contains("e" + e.index())).toList();
-        Recovery recovery = new Recovery(RunState.replay(runId, events), lost, events.get(0).time(), events.get(events.size() - 1).time());
+                + (saved.interrupted().isEmpty() ? "" : "; " + saved.interrupted().size() + " interrupted"
+                + (recovered > 0 ? " (" + recovered + " measured before the stop, result taken from the journal)" : "")
+                + (settled.size() > recovered ? " (" + (settled.size() - recovered)
+                + " lost with the simulated lab's samples; new experiments take their place)" : "")));
+        Recovery recovery = new Recovery(RunState.replay(runId, events), settled, events.get(0).time(), events.get(events.size() - 1).time());
         return execute(s, saved.plan(), DesignBounds.Fixed.only(saved.temperatureFixed(), saved.holdFixed()), saved.design(),
-                saved.finished(), recovery, log, progress);
+                finished, recovery, log, progress);
     }
 
-    /** What a resumed campaign takes over from its journal: the engine's state, the lost experiments, its first and last lab times. */
-    private record Recovery(RunState state, List<CampaignReport.Experiment> lost, Instant firstLabTime, Instant lastLabTime) {
+    /**
+     * What a resumed campaign takes over from its journal: the engine's state, the interrupted experiments as settled
+     * (lost, or with the result the journal held), its first and last lab times.
+     */
+    private record Recovery(RunState state, List<CampaignReport.Experiment> settled, Instant firstLabTime, Instant lastLabTime) {
     }
 
     /** {@code savedDesign}: the search box a resumed campaign started with (null: build it from the plan, the lab and the gate). */
@@ -144,7 +160,7 @@ public final class CampaignRunner {
             } else {
                 InterruptedExperiments.settle(lab.engine(), recovery.state(), lab.reconciler(), lab.dryRun(),
                         "its sample was lost with the simulated lab of the stopped process");
-                recovery.lost().forEach(record::finished); // the journal itself now says these experiments were lost
+                recovery.settled().forEach(record::finished); // the journal itself now says what became of them
             }
             Instant labStart = recovery == null ? lab.clock().now() : recovery.firstLabTime(); // the whole campaign's lab time
             var experimenter = new LabExperimenter(lab, workflow, design, s.runId(), target, runDir, furnaces);

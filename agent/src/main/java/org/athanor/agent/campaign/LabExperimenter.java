@@ -97,6 +97,9 @@ final class LabExperimenter implements CampaignLoop.Experimenter {
             for (Underway u : all) {
                 if (u.result == null) {
                     u.handle = lab.engine().submit(new RunRequest(runId, "e" + u.planned.index(), u.workflow, lab.dryRun()));
+                    // After the run's start in the journal (the engine journals in order), so a replay never meets
+                    // an experiment that has parameters but no workflow.
+                    CampaignJournal.proposed(lab.engine(), runId, u.planned.index(), u.planned.parameters());
                 }
             }
             // Bounded as if the batch ran one experiment after another (it may, when it outnumbers the furnaces).
@@ -148,6 +151,15 @@ final class LabExperimenter implements CampaignLoop.Experimenter {
         return batch.stream().map(p -> String.valueOf(p.index())).collect(java.util.stream.Collectors.joining(", "));
     }
 
+    /** An analyze step's notes, as the report shows them. */
+    static List<String> analysisNotes(Map<String, Object> outputs) {
+        List<String> out = new ArrayList<>();
+        if (outputs.get("notes") instanceof List<?> l) {
+            l.forEach(n -> out.add("analysis: " + n));
+        }
+        return out;
+    }
+
     private CampaignReport.Experiment analysed(int index, Map<String, Object> parameters, Workflow w, RunOutcome outcome,
                                                List<String> notes) throws CampaignAbortedException {
         // The lab now holds this experiment's samples: a follow-up may measure them again.
@@ -158,19 +170,8 @@ final class LabExperimenter implements CampaignLoop.Experimenter {
             notes.add("the workflow has no analysis result");
             return new CampaignReport.Experiment(index, parameters, "approved", List.of(), 0, null, null, null, notes);
         }
-        List<CampaignReport.Phase> phases = new ArrayList<>();
-        Object raw = result.outputs().get("phases");
-        if (raw instanceof List<?> list) {
-            for (Object o : list) {
-                Map<?, ?> m = (Map<?, ?>) o;
-                phases.add(new CampaignReport.Phase(String.valueOf(m.get("formula")), String.valueOf(m.get("id")),
-                        ((Number) m.get("weightFraction")).doubleValue(), ((Number) m.get("confidence")).doubleValue()));
-            }
-        }
-        Object notesOut = result.outputs().get("notes");
-        if (notesOut instanceof List<?> l) {
-            l.forEach(n -> notes.add("analysis: " + n));
-        }
+        List<CampaignReport.Phase> phases = PhaseEvidence.phasesOf(result.outputs());
+        notes.addAll(analysisNotes(result.outputs()));
         Double rwp = result.outputs().get("rwp") instanceof Number n ? n.doubleValue() : null;
         String plot = null;
         String sample = analyze.sample();

@@ -30,8 +30,8 @@ record PhaseEvidence(boolean hasXrd, List<CampaignReport.Phase> phases, Double r
         return ramanFormulas != null;
     }
 
-    /** Reads the outputs of the analyse step (see {@code CharacterisationHandlers.Analyze}). */
-    static PhaseEvidence fromAnalysis(Map<String, Object> outputs) {
+    /** The phases an analyze step reported (its {@code phases} output). */
+    static List<CampaignReport.Phase> phasesOf(Map<String, Object> outputs) {
         List<CampaignReport.Phase> phases = new ArrayList<>();
         if (outputs.get("phases") instanceof List<?> list) {
             for (Object o : list) {
@@ -40,6 +40,12 @@ record PhaseEvidence(boolean hasXrd, List<CampaignReport.Phase> phases, Double r
                         ((Number) m.get("weightFraction")).doubleValue(), ((Number) m.get("confidence")).doubleValue()));
             }
         }
+        return phases;
+    }
+
+    /** Reads the outputs of the analyse step (see {@code CharacterisationHandlers.Analyze}). */
+    static PhaseEvidence fromAnalysis(Map<String, Object> outputs) {
+        List<CampaignReport.Phase> phases = phasesOf(outputs);
         List<String> notes = new ArrayList<>();
         if (outputs.get("notes") instanceof List<?> l) {
             l.forEach(n -> notes.add(String.valueOf(n)));

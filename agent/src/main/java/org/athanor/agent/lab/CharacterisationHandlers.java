@@ -25,7 +25,7 @@ import org.athanor.instruments.formats.XrdPattern;
 import org.athanor.workflow.Action;
 
 /** Handlers for measurement (XRD, Raman over MQTT) and for the analyse step, which reads what they measured. */
-final class CharacterisationHandlers {
+public final class CharacterisationHandlers {
 
     private CharacterisationHandlers() {
     }
@@ -120,22 +120,7 @@ final class CharacterisationHandlers {
         }
 
         private Map<String, Object> xrd(XrdPattern pattern) {
-            PhaseIdentification id = identifier.identify(pattern);
-            List<Map<String, Object>> phases = new ArrayList<>();
-            for (IdentifiedPhase p : id.phases()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("id", p.id());
-                m.put("formula", p.formula());
-                m.put("weightFraction", p.weightFraction());
-                m.put("confidence", p.confidence());
-                m.put("strain", p.strain());
-                phases.add(m);
-            }
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("phases", phases);
-            out.put("rwp", id.rwp());
-            out.put("notes", id.notes());
-            return out;
+            return xrdOutputs(identifier, pattern);
         }
 
         /**
@@ -164,6 +149,29 @@ final class CharacterisationHandlers {
             }
             return bands;
         }
+    }
+
+    /**
+     * An XRD pattern's phase identification as the analyze step reports it: phases (id, formula, weight fraction,
+     * confidence, strain), Rwp and notes. Also used to analyse a journaled pattern after a restart.
+     */
+    public static Map<String, Object> xrdOutputs(PhaseIdentifier identifier, XrdPattern pattern) {
+        PhaseIdentification id = identifier.identify(pattern);
+        List<Map<String, Object>> phases = new ArrayList<>();
+        for (IdentifiedPhase p : id.phases()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", p.id());
+            m.put("formula", p.formula());
+            m.put("weightFraction", p.weightFraction());
+            m.put("confidence", p.confidence());
+            m.put("strain", p.strain());
+            phases.add(m);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("phases", phases);
+        out.put("rwp", id.rwp());
+        out.put("notes", id.notes());
+        return out;
     }
 
     /** A wait step: lets lab time pass (e.g. cooling) without touching an instrument. */

@@ -146,7 +146,12 @@ class CampaignCrashIT {
                     .anyMatch(e -> "run.finished".equals(e.get("type")) && x.equals(e.get("experiment")) && "aborted".equals(e.get("status")));
             int index = index(x).orElseThrow(() -> new AssertionError("experiment label " + x + " is not e<index>"));
             assertThat(experiment(report, index)).as("%s in the resumed report", x)
-                    .hasValueSatisfying(r -> assertThat(r.get("verdict")).isEqualTo("lost"));
+                    .hasValueSatisfying(r -> {
+                        assertThat(r.get("verdict")).isEqualTo("lost");
+                        // what was tried is kept: the parameters it was started with
+                        assertThat(r.get("parameters")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                                .containsKey("temperatureC");
+                    });
             assertThat(analyses(after).get(index)).as("%s recorded as lost in the journal", x).containsEntry("verdict", "lost");
         }
 

@@ -81,6 +81,19 @@ class CampaignJournalTest {
     }
 
     @Test
+    void aLostExperimentKeepsTheParametersItWasStartedWith() {
+        started();
+        finished(1, 0.4);
+        add(Type.RUN_STARTED, "e2", Map.of());
+        add(Type.DECISION, "e2", Map.of("kind", "proposed", "index", 2, "parameters", Map.of("temperatureC", 1150.0, "holdH", 4.0)));
+        add(Type.RUN_STARTED, "e3", Map.of()); // started by an older version, which journaled no proposal
+        var saved = CampaignJournal.read("run-1", events);
+        assertThat(saved.finished()).extracting(CampaignReport.Experiment::verdict).containsExactly("approved", "lost", "lost");
+        assertThat(saved.finished().get(1).parameters()).isEqualTo(Map.of("temperatureC", 1150.0, "holdH", 4.0));
+        assertThat(saved.finished().get(2).parameters()).isEmpty();
+    }
+
+    @Test
     void aFinishedCampaignSaysSo() {
         started();
         finished(1, 0.97);

@@ -206,4 +206,22 @@ class CampaignLoopTest {
 
         assertThat(lab.batches).containsExactly(List.of(4, 5));
     }
+
+    @Test
+    void aLostExperimentIsNotShownToTheProposerAsAResult() {
+        // Experiment 2 was lost to a crash: it has parameters but no result, so the proposer must not read it as a 0.
+        List<List<CampaignLoop.Observation>> seen = new ArrayList<>();
+        CampaignLoop.Proposer proposer = history -> {
+            seen.add(List.copyOf(history));
+            return Map.of("temperatureC", 1000.0);
+        };
+        var previous = List.of(
+                new CampaignReport.Experiment(1, Map.of("temperatureC", 900.0), "approved", List.of(), 0.45, null, "continue", null, null),
+                new CampaignReport.Experiment(2, Map.of("temperatureC", 1100.0), "lost", List.of(), 0, null, "continue", null, null));
+        var outcome = new CampaignLoop(new StopRules(3, 0.95, 10, 0.01)).run(proposer, (index, p) ->
+                new CampaignReport.Experiment(index, p, "approved", List.of(), 0.5, null, null, null, null), CampaignLoop.Progress.NONE, previous);
+
+        assertThat(seen.get(0)).extracting(CampaignLoop.Observation::index).containsExactly(1);
+        assertThat(outcome.experiments()).extracting(CampaignReport.Experiment::index).containsExactly(1, 2, 3);
+    }
 }

@@ -48,4 +48,20 @@ class ReducedCationPrecursorTest {
                     .anyMatch(p -> p.startsWith("FeC2O4"));
         }
     }
+
+    @Test
+    void aNamedAnhydrousPrecursorIsTakenAsTheStockedHydrateWithANote() {
+        PlanResult plan = Planners.offline().plan("Make 1 g of LiFePO4 from FeC2O4 under argon, XRD");
+        assertThat(plan.approved()).as(plan.reason()).isTrue();
+        var dispensed = plan.workflow().stepsOf(Action.DISPENSE).stream().map(s -> s.material().orElseThrow() + " " + s.quantity("mass").orElseThrow().grams()).toList();
+        // 1 g LiFePO4 (157.76 g/mol) needs 6.339 mmol Fe: 1.140 g FeC2O4·2H2O (179.89 g/mol), not 0.912 g FeC2O4.
+        assertThat(dispensed).anySatisfy(d -> assertThat(d).startsWith("FeC2O4·2H2O 1.14"));
+        assertThat(plan.notes()).anySatisfy(n -> assertThat(n).contains("FeC2O4 is stocked as FeC2O4·2H2O"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"FeC2O4 | FeC2O4·2H2O | true", "Li2CO3 | LiOH·H2O | false", "MgO | Mg(OH)2 | true", "MgO | MgCO3 | false", "TiO2 | TiO2 | false"})
+    void onlyWaterOfCrystallisationMakesTwoFormsOfOnePrecursor(String a, String b, boolean water) {
+        assertThat(PrecursorChooser.differsByWater(Composition.parse(a).asMap(), Composition.parse(b).asMap())).isEqualTo(water);
+    }
 }

@@ -101,14 +101,14 @@ public abstract class OpcUaInstrument implements Instrument {
             @Override
             public void onSessionActive(UaSession session) {
                 sessionActive = true;
-                executor.execute(OpcUaInstrument.this::resyncQuietly);
+                later(OpcUaInstrument.this::resyncQuietly);
             }
 
             @Override
             public void onSessionInactive(UaSession session) {
                 sessionActive = false;
                 stale.set(true);
-                executor.execute(OpcUaInstrument.this::publish);
+                later(OpcUaInstrument.this::publish);
             }
         });
     }
@@ -142,7 +142,7 @@ public abstract class OpcUaInstrument implements Instrument {
             @Override
             public void onTransferFailed(OpcUaSubscription sub, StatusCode status) {
                 stale.set(true);
-                executor.execute(OpcUaInstrument.this::resubscribe);
+                later(OpcUaInstrument.this::resubscribe);
             }
         });
         s.create();
@@ -150,7 +150,7 @@ public abstract class OpcUaInstrument implements Instrument {
         for (String name : liveNodes()) {
             OpcUaMonitoredItem item = OpcUaMonitoredItem.newDataItem(nodes.variable(name));
             item.setSamplingInterval(50.0);
-            item.setDataValueListener((it, value) -> executor.execute(() -> apply(name, value)));
+            item.setDataValueListener((it, value) -> later(() -> apply(name, value)));
             items.add(item);
         }
         s.addMonitoredItems(items);
@@ -265,7 +265,7 @@ public abstract class OpcUaInstrument implements Instrument {
      */
     protected CompletableFuture<Map<String, Object>> send(String method, Command command, Duration timeout, Object... args) {
         CompletableFuture<Map<String, Object>> result = new CompletableFuture<>();
-        executor.execute(() -> {
+        boolean queued = later(() -> {
             try {
                 ensureFresh(command);
                 waiters.put(command.commandId(), result);
@@ -291,6 +291,9 @@ public abstract class OpcUaInstrument implements Instrument {
                 result.completeExceptionally(e);
             }
         });
+        if (!queued) {
+            result.completeExceptionally(new InstrumentException(config.id(), "driver closed"));
+        }
         return result.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((r, e) -> {
             if (e != null) {
                 waiters.remove(command.commandId());
@@ -382,14 +385,30 @@ public abstract class OpcUaInstrument implements Instrument {
 
     protected <T> CompletableFuture<T> onExecutor(Work<T> work) {
         CompletableFuture<T> f = new CompletableFuture<>();
-        executor.execute(() -> {
+        if (!later(() -> {
             try {
                 f.complete(work.run());
             } catch (Throwable e) {
                 f.completeExceptionally(e);
             }
-        });
+        })) {
+            f.completeExceptionally(new InstrumentException(config.id(), "driver closed"));
+        }
         return f.orTimeout(options.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Runs {@code task} on the driver's thread; false once the driver is closed. Milo calls its listeners (live
+     * values, session and subscription events) on its own threads until the client is gone, so some arrive after
+     * {@link #close()}: they are dropped instead of failing on the shut-down executor.
+     */
+    private boolean later(Runnable task) {
+        try {
+            executor.execute(task);
+            return true;
+        } catch (java.util.concurrent.RejectedExecutionException closedAlready) {
+            return false;
+        }
     }
 
     @Override

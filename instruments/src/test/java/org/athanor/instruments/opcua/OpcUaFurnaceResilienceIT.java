@@ -81,6 +81,21 @@ class OpcUaFurnaceResilienceIT {
     }
 
     @Test
+    void aClosedDriverRefusesCommandsWithAClearError() throws Exception {
+        TestSynthesisDevice device = new TestSynthesisDevice("box-furnace-1", TestSynthesisDevice.Kind.FURNACE);
+        try (TestOpcUaServer server = TestOpcUaServer.start(List.of(device))) {
+            OpcUaFurnace furnace = new OpcUaFurnace(furnaceAt(server.endpoint()), TestLab.APPROVALS, DriverOptions.defaults());
+            assertThat(eventually(furnace::isOnline)).isTrue();
+            furnace.close();
+            // Before: the shut-down executor threw RejectedExecutionException at the caller (and Milo's listener
+            // threads logged the same for every live value that arrived after the close).
+            assertThatThrownBy(() -> furnace.runProgram(heatStep("run-closed", "heat-1")).get(30, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(InstrumentException.class).hasMessageContaining("driver closed");
+            assertThat(device.received()).isEmpty();
+        }
+    }
+
+    @Test
     void connectsWithTheUserIdentityAndPasswordFileFromTheConfiguration() throws Exception {
         TestSynthesisDevice device = new TestSynthesisDevice("box-furnace-1", TestSynthesisDevice.Kind.FURNACE);
         try (TestOpcUaServer server = TestOpcUaServer.start(List.of(device))) {

@@ -43,6 +43,14 @@ public final class PrecursorChooser {
                 continue;
             }
             PrecursorOption p = option.get();
+            if (!lab.stocks(p.formula())) {
+                Optional<PrecursorOption> stocked = otherHydrate(p, lab);
+                if (stocked.isPresent()) {
+                    notes.add("named precursor " + formula + " is stocked as " + stocked.get().formula()
+                            + " (the same compound with a different water content); the masses are for " + stocked.get().formula());
+                    p = stocked.get();
+                }
+            }
             boolean useful = false;
             for (String e : p.composition().keySet()) {
                 if (target.containsKey(e) && !SUPPLIED_BY_BALANCE.contains(e) && !supplier.containsKey(e)) {
@@ -75,6 +83,40 @@ public final class PrecursorChooser {
             }
         }
         return new Choice(chosen, supplier, notes, uncovered);
+    }
+
+    /**
+     * The one stocked precursor that is {@code p} with more or less water of crystallisation (FeC2O4 and
+     * FeC2O4·2H2O), as a chemist naming the anhydrous formula usually means the form on the shelf; empty when there is
+     * none or more than one.
+     */
+    private Optional<PrecursorOption> otherHydrate(PrecursorOption p, LabProfile lab) {
+        String element = p.composition().keySet().stream().filter(e -> !SUPPLIED_BY_BALANCE.contains(e)).findFirst().orElse(null);
+        if (element == null) {
+            return Optional.empty();
+        }
+        List<PrecursorOption> forms = chemistry.precursorsFor(element).stream()
+                .filter(o -> !o.formula().equals(p.formula()) && lab.stocks(o.formula()) && differsByWater(p.composition(), o.composition()))
+                .toList();
+        return forms.size() == 1 ? Optional.of(forms.get(0)) : Optional.empty();
+    }
+
+    /** Whether two compositions differ only by n H2O (n ≠ 0). */
+    static boolean differsByWater(Map<String, Double> a, Map<String, Double> b) {
+        Set<String> elements = new LinkedHashSet<>(a.keySet());
+        elements.addAll(b.keySet());
+        double water = b.getOrDefault("H", 0.0) - a.getOrDefault("H", 0.0);
+        if (Math.abs(water) < 1e-9) {
+            return false;
+        }
+        for (String e : elements) {
+            double d = b.getOrDefault(e, 0.0) - a.getOrDefault(e, 0.0);
+            double expected = e.equals("H") ? water : e.equals("O") ? water / 2 : 0;
+            if (Math.abs(d - expected) > 1e-9) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Optional<PrecursorOption> pick(String element, Map<String, Double> target, LabProfile lab, boolean reducedCations) {

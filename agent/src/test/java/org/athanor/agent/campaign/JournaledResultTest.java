@@ -1,0 +1,101 @@
+package org.athanor.agent.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.athanor.agent.lab.PhaseLibraries;
+import org.athanor.engine.EngineEvent;
+import org.athanor.engine.EngineEvent.Type;
+import org.athanor.materials.Composition;
+import org.athanor.simulators.xrd.PhaseLibrary;
+import org.athanor.workflow.Action;
+import org.athanor.workflow.Atmosphere;
+import org.athanor.workflow.HeatSegment;
+import org.athanor.workflow.Step;
+import org.athanor.workflow.Target;
+import org.athanor.workflow.Workflow;
+import org.athanor.workflow.WorkflowJson;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An experiment a crash interrupted keeps its result when the journal holds it: the analyze step's outputs, or the
+ * XRD pattern itself, which is analysed again (with the real phase identifier on a pattern computed from the
+ * simulated lab's crystal structures). Without either it is lost.
+ */
+class JournaledResultTest {
+
+    private static final Composition TARGET = Composition.parse("BaTiO3");
+    private static final Map<String, Object> PARAMETERS = Map.of("temperatureC", 1150.0, "holdH", 4.0);
+    private final List<EngineEvent> events = new ArrayList<>();
+
+    private void add(Type type, String step, Map<String, Object> data) {
+        events.add(new EngineEvent("ev" + events.size(), type, Instant.EPOCH.plusSeconds(events.size()), "run-1", "e2", step, null, data));
+    }
+
+    private static Workflow workflow() {
+        var heat = new Step("S1-heat", Action.HEAT, "box-furnace-1", "S1", null, Map.of(
+                "profile", List.of(HeatSegment.celsius(1150, 5, 4)), "atmosphere", Atmosphere.AIR, "crucible", "alumina"));
+        var xrd = new Step("S1-xrd", Action.XRD, "xrd-1", "S1", List.of("S1-heat"), Map.of(
+                "twoThetaStart", Map.of("value", 10.0, "unit", "deg"), "twoThetaEnd", Map.of("value", 80.0, "unit", "deg")));
+        var analyze = new Step("S1-analyze", Action.ANALYZE, null, "S1", List.of("S1-xrd"), Map.of("target", "BaTiO3"));
+        return new Workflow("e2", "make BaTiO3", new Target("BaTiO3", null, null, null), null, List.of(heat, xrd, analyze));
+    }
+
+    private void startedAndHeated() {
+        add(Type.RUN_STARTED, null, Map.of("workflow", WorkflowJson.write(workflow())));
+        add(Type.STEP_COMPLETED, "S1-heat", Map.of("attempt", 1));
+    }
+
+    /** A pattern of 85 wt % BaTiO3 and 15 wt % TiO2 (rutile) from the simulated lab's structures, on a flat background. */
+    private static Map<String, Object> measuredPattern() {
+        double[] x = IntStream.rangeClosed(0, 3500).mapToDouble(i -> 10 + 0.02 * i).toArray();
+        double[] y = PhaseLibrary.load().calculator().intensities(Map.of("BaTiO3", 0.85, "TiO2", 0.15),
+                Map.of("BaTiO3", 200.0, "TiO2", 200.0), x);
+        double[] counts = Arrays.stream(y).map(v -> 5000 * v + 60).toArray();
+        return Map.of("kind", "xrd", "sample", "S1", "radiation", "CuKa",
+                "twoTheta", Arrays.stream(x).boxed().toList(), "intensity", Arrays.stream(counts).boxed().toList());
+    }
+
+    @Test
+    void anAnalysisInTheJournalIsTakenAsItWas() {
+        startedAndHeated();
+        add(Type.MEASUREMENT, "S1-xrd", measuredPattern());
+        add(Type.STEP_COMPLETED, "S1-xrd", Map.of("attempt", 1));
+        add(Type.STEP_COMPLETED, "S1-analyze", Map.of("attempt", 1, "rwp", 11.0, "notes", List.of("fine"),
+                "phases", List.of(Map.of("id", "BaTiO3_tetragonal", "formula", "BaTiO3", "weightFraction", 0.97, "confidence", 0.9),
+                        Map.of("id", "TiO2_rutile", "formula", "TiO2", "weightFraction", 0.03, "confidence", 0.6))));
+
+        var e = JournaledResult.of(events, "e2", 2, PARAMETERS, TARGET, PhaseLibraries.forSimulatedLab()).orElseThrow();
+        assertThat(e.verdict()).isEqualTo("approved");
+        assertThat(e.parameters()).isEqualTo(PARAMETERS);
+        assertThat(e.targetFraction()).isEqualTo(0.97);
+        assertThat(e.rwp()).isEqualTo(11.0);
+        assertThat(e.notes()).anySatisfy(n -> assertThat(n).contains("the analysis had run"))
+                .anySatisfy(n -> assertThat(n).contains("not re-checked"));
+    }
+
+    @Test
+    void aJournaledPatternIsAnalysedAgain() {
+        startedAndHeated();
+        add(Type.MEASUREMENT, "S1-xrd", measuredPattern());
+
+        var e = JournaledResult.of(events, "e2", 2, PARAMETERS, TARGET, PhaseLibraries.forSimulatedLab()).orElseThrow();
+        assertThat(e.targetFraction()).isCloseTo(0.85, offset(0.08));
+        assertThat(e.phases()).extracting(CampaignReport.Phase::formula).contains("BaTiO3", "TiO2");
+        assertThat(e.notes()).anySatisfy(n -> assertThat(n).contains("analysed from the journal"));
+    }
+
+    @Test
+    void withoutAPatternTheExperimentStaysLost() {
+        startedAndHeated();
+        assertThat(JournaledResult.of(events, "e2", 2, PARAMETERS, TARGET, PhaseLibraries.forSimulatedLab())).isEmpty();
+        events.clear();
+        assertThat(JournaledResult.of(events, "e2", 2, PARAMETERS, TARGET, PhaseLibraries.forSimulatedLab())).isEmpty();
+    }
+}
