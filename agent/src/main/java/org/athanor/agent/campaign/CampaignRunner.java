@@ -244,18 +244,11 @@ public final class CampaignRunner {
         return new SearchSpace(ps);
     }
 
-    /**
-     * A target fraction at which BO's initial design gives way to the model: half-way to a pure product is a lead worth
-     * following rather than spending more experiments on the box's corners (chosen a priori, not fitted; the effect per
-     * chemistry is in the README's campaign figures).
-     */
-    static final double LEAD = 0.5;
-
     /** The seed is scrambled first: the campaign's seeds are small consecutive numbers (see {@link Strategies#scrambled}). */
     static Strategy strategy(String name, SearchSpace space, long campaignSeed) {
         long seed = Strategies.scrambled(campaignSeed);
         return switch (name) {
-            case "bo" -> BayesianOptimisation.stoppingDesignAtLead(space, seed, LEAD);
+            case "bo" -> new BayesianOptimisation(space, seed);
             case "random" -> new RandomStrategy(space, seed);
             case "grid" -> new GridStrategy(space, 4);
             default -> throw new IllegalArgumentException("unknown strategy '" + name + "' (bo, random or grid)");

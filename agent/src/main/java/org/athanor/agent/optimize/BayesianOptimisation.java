@@ -21,8 +21,6 @@ public final class BayesianOptimisation implements Strategy {
     /** The initial design, a Latin hypercube drawn on first use; how many of its points were proposed. */
     private List<double[]> initialDesign;
     private int initialProposed;
-    /** A result at least this good ends the initial design early (null: never); see {@link #stoppingDesignAtLead}. */
-    private final Double lead;
     private final SearchSpace space;
     private final Random random;
     private GaussianProcess.Hyper lastHyper;
@@ -36,24 +34,9 @@ public final class BayesianOptimisation implements Strategy {
     }
 
     public BayesianOptimisation(SearchSpace space, long seed, int initialPoints) {
-        this(space, seed, initialPoints, null);
-    }
-
-    private BayesianOptimisation(SearchSpace space, long seed, int initialPoints, Double lead) {
         this.space = space;
         this.random = new Random(seed);
         this.initialPoints = initialPoints;
-        this.lead = lead;
-    }
-
-    /**
-     * Bayesian optimisation whose space-filling initial design stops as soon as some result reaches {@code lead} (and
-     * at least two points are in): the model then searches around what already works instead of spending the rest of
-     * the design on the box's far corners. For objectives with a known scale, such as a target phase fraction, where a
-     * result half-way to the target is already a strong lead.
-     */
-    public static BayesianOptimisation stoppingDesignAtLead(SearchSpace space, long seed, double lead) {
-        return new BayesianOptimisation(space, seed, initialPoints(space), lead);
     }
 
     /**
@@ -78,7 +61,7 @@ public final class BayesianOptimisation implements Strategy {
     @Override
     public List<Map<String, Object>> propose(List<Observation> history, int batchSize) {
         List<Map<String, Object>> out = new ArrayList<>();
-        if (history.size() < initialPoints && !leadFound(history)) {
+        if (history.size() < initialPoints) {
             if (initialDesign == null) {
                 initialDesign = space.latinHypercube(initialPoints, random);
             }
@@ -108,10 +91,6 @@ public final class BayesianOptimisation implements Strategy {
             gp = GaussianProcess.withHyper(xs.toArray(double[][]::new), unbox(ys), gp.hyper());
         }
         return out;
-    }
-
-    private boolean leadFound(List<Observation> history) {
-        return lead != null && history.size() >= 2 && history.stream().anyMatch(o -> o.value() >= lead);
     }
 
     @Override

@@ -91,30 +91,4 @@ class BayesianOptimisationTest {
 
         assertThat(lastFive.stream().filter(o -> o.parameters().get("precursor").equals("BaO")).count()).isGreaterThanOrEqualTo(3);
     }
-
-    private static final SearchSpace CUBE = SearchSpace.of(new Parameter.Continuous("a", 0, 1),
-            new Parameter.Continuous("b", 0, 1), new Parameter.Continuous("c", 0, 1));
-
-    @Test
-    void aResultPastTheLeadEndsTheInitialDesign() {
-        // Three inputs: the plain strategy fills 4 design points before modelling. With a result of 0.8 among the
-        // first two, the lead strategy's next points come from the model instead, so they are not the design's.
-        List<Observation> seen = List.of(new Observation(Map.of("a", 0.2, "b", 0.2, "c", 0.2), 0.8),
-                new Observation(Map.of("a", 0.8, "b", 0.8, "c", 0.8), 0.0));
-        for (long seed = 1; seed <= 4; seed++) {
-            List<Map<String, Object>> design = new BayesianOptimisation(CUBE, seed).propose(seen, 2);
-            List<Map<String, Object>> led = BayesianOptimisation.stoppingDesignAtLead(CUBE, seed, 0.5).propose(seen, 2);
-            assertThat(led).as("seed %d", seed).hasSize(2).doesNotContainAnyElementsOf(design);
-        }
-    }
-
-    @Test
-    void belowTheLeadTheInitialDesignGoesOnAsWithoutOne() {
-        List<Observation> seen = List.of(new Observation(Map.of("a", 0.2, "b", 0.2, "c", 0.2), 0.3),
-                new Observation(Map.of("a", 0.8, "b", 0.8, "c", 0.8), 0.0));
-        for (long seed = 1; seed <= 4; seed++) {
-            assertThat(BayesianOptimisation.stoppingDesignAtLead(CUBE, seed, 0.5).propose(seen, 2))
-                    .isEqualTo(new BayesianOptimisation(CUBE, seed).propose(seen, 2));
-        }
-    }
 }
