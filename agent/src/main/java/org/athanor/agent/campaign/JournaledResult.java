@@ -20,7 +20,8 @@ import org.athanor.workflow.WorkflowJson;
  * The result of an experiment a crash interrupted, when the journal already holds it: its analyze step completed
  * (the campaign died before recording what it read), or its XRD pattern was journaled (the analysis had not run yet;
  * it runs now on the journaled pattern). Either way the measurement is not lost and the experiment keeps its result.
- * What cannot be had any more is a re-check: the sample was in the simulated lab, which stopped with the process.
+ * What cannot be had any more is a re-check: the sample was in the simulated lab, which stopped with the process; a
+ * result that would have been re-checked counts as one whose re-check could not run.
  */
 final class JournaledResult {
 
@@ -54,10 +55,19 @@ final class JournaledResult {
         }
         List<CampaignReport.Phase> phases = PhaseEvidence.phasesOf(outputs);
         notes.addAll(LabExperimenter.analysisNotes(outputs));
-        notes.add("not re-checked: the sample was lost with the simulated lab of the stopped process");
+        double fraction = TargetFraction.of(phases, target);
+        // A weak identification would have been re-checked; its sample is gone, so it counts as a re-check that could
+        // not run: the lower reading, or 0 for an unsupported target (RecheckDecision), as in an uninterrupted campaign.
+        PhaseEvidence evidence = PhaseEvidence.fromAnalysis(outputs);
+        Optional<RecheckDecision.Reason> reason = RecheckDecision.reason(evidence, target);
+        if (reason.isPresent()) {
+            RecheckDecision.Confirmation c = RecheckDecision.confirm(evidence, null, target);
+            fraction = c.fraction();
+            notes.add("re-check (" + reason.get().why() + ") not possible, the sample was lost with the simulated lab of the stopped process: "
+                    + c.finding());
+        }
         Double rwp = outputs.get("rwp") instanceof Number n ? n.doubleValue() : null;
-        return Optional.of(new CampaignReport.Experiment(index, parameters, "approved", phases, TargetFraction.of(phases, target), rwp,
-                null, null, notes));
+        return Optional.of(new CampaignReport.Experiment(index, parameters, "approved", phases, fraction, rwp, null, null, notes));
     }
 
     /** The journaled workflow; one that no longer reads (written by another version) leaves the experiment lost. */

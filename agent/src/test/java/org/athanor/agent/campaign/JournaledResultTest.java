@@ -77,7 +77,21 @@ class JournaledResultTest {
         assertThat(e.targetFraction()).isEqualTo(0.97);
         assertThat(e.rwp()).isEqualTo(11.0);
         assertThat(e.notes()).anySatisfy(n -> assertThat(n).contains("the analysis had run"))
-                .anySatisfy(n -> assertThat(n).contains("not re-checked"));
+                .noneSatisfy(n -> assertThat(n).contains("re-check"));
+    }
+
+    @Test
+    void aResultThatWouldHaveBeenReCheckedCountsAsOneWhoseReCheckCouldNotRun() {
+        // The target identified with confidence 0.3: an uninterrupted campaign would re-check it; here the sample is
+        // gone, so it counts as an unresolved re-check: an unsupported target gives 0, not XRD's 60 %.
+        startedAndHeated();
+        add(Type.STEP_COMPLETED, "S1-analyze", Map.of("attempt", 1, "rwp", 14.0, "notes", List.of(),
+                "phases", List.of(Map.of("id", "BaTiO3_tetragonal", "formula", "BaTiO3", "weightFraction", 0.6, "confidence", 0.3),
+                        Map.of("id", "BaCO3_witherite", "formula", "BaCO3", "weightFraction", 0.4, "confidence", 0.9))));
+
+        var e = JournaledResult.of(events, "e2", 2, PARAMETERS, TARGET, PhaseLibraries.forSimulatedLab()).orElseThrow();
+        assertThat(e.targetFraction()).isZero();
+        assertThat(e.notes()).anySatisfy(n -> assertThat(n).contains("re-check").contains("not possible"));
     }
 
     @Test
