@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import org.athanor.instruments.testlab.Eventually;
 
 /** What the ITs that start a broker process need: a free loopback port, a port probe and a bounded wait. */
 final class LoopbackTesting {
@@ -29,20 +30,8 @@ final class LoopbackTesting {
         }
     }
 
-    /** Polls {@code condition} until it holds or {@code limit} passes; short polls, no fixed sleeps. */
+    /** Polls {@code condition} until it holds or {@code limit} passes: the instruments' shared bounded poll. */
     static boolean eventually(BooleanSupplier condition, Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return condition.getAsBoolean();
+        return Eventually.within(limit, condition);
     }
 }
