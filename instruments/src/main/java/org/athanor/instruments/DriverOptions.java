@@ -1,12 +1,16 @@
 package org.athanor.instruments;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.athanor.clock.LabClock;
 
 /**
  * How a driver waits. {@code clock} is the lab clock (a {@link org.athanor.clock.ScaledClock} in dry runs), used to
  * turn a program's lab duration into a wall-clock timeout; {@code commandTimeout} bounds every exchange and every
  * short operation (wall time); {@code connectTimeout} bounds the first connection, retried with backoff meanwhile.
+ * Wall time during which the lab clock stood still (the agent computing, {@link LabClock#computing()}) does not count
+ * against a timeout: an instrument on that clock could not move on meanwhile.
  */
 public record DriverOptions(LabClock clock, Duration commandTimeout, Duration connectTimeout) {
 
@@ -26,5 +30,26 @@ public record DriverOptions(LabClock clock, Duration commandTimeout, Duration co
     public Duration wallTimeoutFor(Duration labDuration) {
         long wallMillis = (long) (labDuration.toMillis() * 2 / clock.pace());
         return commandTimeout.plusMillis(wallMillis);
+    }
+
+    /**
+     * Completes {@code future} with a {@link java.util.concurrent.TimeoutException} once {@code wallTimeout} of wall time has passed while the
+     * lab clock ran ({@link CompletableFuture#orTimeout} that does not count the clock's stops); returns {@code future}.
+     */
+    public <T> CompletableFuture<T> orTimeout(CompletableFuture<T> future, Duration wallTimeout) {
+        if (clock == LabClock.system()) {
+            return future.orTimeout(wallTimeout.toNanos(), TimeUnit.NANOSECONDS); // real time never stands still
+        }
+        LabTimeouts.schedule(future, wallTimeout.toNanos(), clock);
+        return future;
+    }
+
+    /**
+     * Wall nanoseconds still to wait for a timeout of {@code wallTimeout} started when the clock had stood still
+     * {@code stoppedAtStart} ns, {@code waitedNanos} of wall time ago; 0 when it is over.
+     */
+    public long remainingNanos(Duration wallTimeout, long stoppedAtStart, long waitedNanos) {
+        long stoppedMeanwhile = clock.stoppedWallNanos() - stoppedAtStart;
+        return Math.max(0, wallTimeout.toNanos() + stoppedMeanwhile - waitedNanos);
     }
 }

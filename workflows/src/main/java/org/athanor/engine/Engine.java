@@ -1,5 +1,6 @@
 package org.athanor.engine;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,7 +47,7 @@ public final class Engine implements AutoCloseable {
     public Engine(EngineConfig config) {
         this.config = config;
         this.claims = new Claims(config.slots());
-        this.loop = new EngineLoop(config.journal(), e -> {
+        this.loop = new EngineLoop(config.journal(), config.clock(), e -> {
             labPause = "journal unavailable: " + e.getMessage();
             activeRunIds().forEach(id -> pausedRuns.putIfAbsent(id, labPause));
         });
@@ -366,8 +367,9 @@ public final class Engine implements AutoCloseable {
         });
     }
 
+    /** The check is the agent's computation (re-vetting against live state): lab time stands still meanwhile. */
     private DispatchVerdict safeCheck(StepContext c) {
-        try {
+        try (LabClock.Section computing = config.clock().computing()) {
             return config.dispatchCheck().check(c);
         } catch (RuntimeException e) {
             return DispatchVerdict.pause("dispatch check failed for step '" + c.step().id() + "': " + e);
@@ -452,11 +454,29 @@ public final class Engine implements AutoCloseable {
             return;
         }
         s.waitingRetry = true;
-        long wallNanos = (long) (Math.max(0, w.retryAfter().toNanos()) / config.clock().pace());
-        timers.schedule(() -> post(() -> {
+        LabClock clock = config.clock();
+        Instant due = clock.now().plus(w.retryAfter().isNegative() ? Duration.ZERO : w.retryAfter());
+        Runnable retry = () -> post(() -> {
             s.waitingRetry = false;
             schedule();
-        }), wallNanos, TimeUnit.NANOSECONDS);
+        });
+        long wallNanos = (long) (Math.max(0, w.retryAfter().toNanos()) / clock.pace());
+        // Waits are counted in lab time (maxWaits checks make hours): a clock that stood still meanwhile (the agent
+        // computing) has not brought the retry's lab time yet, so a worker sleeps the rest on the clock.
+        timers.schedule(() -> {
+            if (!clock.now().isBefore(due)) {
+                retry.run();
+                return;
+            }
+            workers.execute(() -> {
+                try {
+                    clock.sleepUntil(due);
+                    retry.run();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt(); // the engine is closing
+                }
+            });
+        }, wallNanos, TimeUnit.NANOSECONDS);
     }
 
     private void completed(List<Slot> load, StepContext ctx, StepHandler handler, StepResult result, String instrument, boolean reconciled) {

@@ -1,5 +1,7 @@
 package org.athanor.engine;
 
+import org.athanor.clock.LabClock;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -21,6 +23,8 @@ final class EngineLoop {
     private static final int BATCH = 256;
 
     private final Journal journal;
+    /** Writing the journal is the agent's bookkeeping, not lab work: a simulated clock stands still meanwhile. */
+    private final LabClock clock;
     private final Consumer<RuntimeException> onJournalFailure;
     private final LinkedBlockingQueue<Runnable> inbox = new LinkedBlockingQueue<>();
     private final List<EventListener> listeners = new CopyOnWriteArrayList<>();
@@ -29,8 +33,9 @@ final class EngineLoop {
     private final Thread thread;
     private volatile boolean closed;
 
-    EngineLoop(Journal journal, Consumer<RuntimeException> onJournalFailure) {
+    EngineLoop(Journal journal, LabClock clock, Consumer<RuntimeException> onJournalFailure) {
         this.journal = journal;
+        this.clock = clock;
         this.onJournalFailure = onJournalFailure;
         this.thread = new Thread(this::run, "athanor-engine");
         this.thread.setDaemon(true);
@@ -110,7 +115,7 @@ final class EngineLoop {
         while (!unjournaled.isEmpty()) {
             List<EngineEvent> batch = List.copyOf(unjournaled);
             unjournaled.clear();
-            try {
+            try (LabClock.Section computing = clock.computing()) {
                 journal.appendAll(batch);
             } catch (RuntimeException e) {
                 // Without the journal nothing is durable: release nothing that depends on it.

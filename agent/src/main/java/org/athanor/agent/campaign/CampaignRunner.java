@@ -20,6 +20,7 @@ import org.athanor.agent.optimize.Strategies;
 import org.athanor.agent.optimize.Strategy;
 import org.athanor.agent.planner.PlanResult;
 import org.athanor.agent.planner.Planner;
+import org.athanor.clock.LabClock;
 import org.athanor.engine.EngineEvent;
 import org.athanor.engine.Journal;
 import org.athanor.engine.RunState;
@@ -164,12 +165,18 @@ public final class CampaignRunner {
             }
             Instant labStart = recovery == null ? lab.clock().now() : recovery.firstLabTime(); // the whole campaign's lab time
             var experimenter = new LabExperimenter(lab, workflow, design, s.runId(), target, runDir, furnaces);
+            // Journaling, reporting and proposing are the agent's computation: lab time stands still meanwhile.
             CampaignLoop.Progress journaled = e -> {
-                record.finished(e);
-                progress.experimentFinished(e);
+                try (LabClock.Section computing = lab.clock().computing()) {
+                    record.finished(e);
+                    progress.experimentFinished(e);
+                }
             };
-            var outcome = new CampaignLoop(s.rules(), batch).run(new StrategyProposer(strategy, design, workflow), experimenter, journaled, previous);
-            record.stopped(outcome.stopReason().json(), outcome.explanation());
+            var proposer = new ComputingProposer(new StrategyProposer(strategy, design, workflow), lab.clock());
+            var outcome = new CampaignLoop(s.rules(), batch).run(proposer, experimenter, journaled, previous);
+            try (LabClock.Section computing = lab.clock().computing()) {
+                record.stopped(outcome.stopReason().json(), outcome.explanation());
+            }
             Duration labTime = Duration.between(labStart, lab.clock().now());
             return new CampaignReport(s.runId(), s.goal(),
                     new CampaignReport.TargetInfo(workflow.target().formula(), s.rules().targetFraction()),
@@ -253,6 +260,28 @@ public final class CampaignRunner {
             case "grid" -> new GridStrategy(space, 4);
             default -> throw new IllegalArgumentException("unknown strategy '" + name + "' (bo, random or grid)");
         };
+    }
+
+    /** A proposer whose proposing (Bayesian optimisation: fitting the model, maximising the acquisition) takes no lab time. */
+    record ComputingProposer(CampaignLoop.Proposer inner, LabClock clock) implements CampaignLoop.Proposer {
+        @Override
+        public Map<String, Object> next(List<CampaignLoop.Observation> history) {
+            try (LabClock.Section computing = clock.computing()) {
+                return inner.next(history);
+            }
+        }
+
+        @Override
+        public List<Map<String, Object>> next(List<CampaignLoop.Observation> history, int count) {
+            try (LabClock.Section computing = clock.computing()) {
+                return inner.next(history, count);
+            }
+        }
+
+        @Override
+        public String explain(Map<String, Object> parameters, List<CampaignLoop.Observation> history) {
+            return inner.explain(parameters, history);
+        }
     }
 
     /** The planner's own starting point first, then the strategy's proposals, clamped into the design's box. */

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.athanor.agent.lab.LabSession;
+import org.athanor.clock.LabClock;
 import org.athanor.engine.EngineEvent;
 import org.athanor.engine.EventListener;
 import org.athanor.engine.RunOutcome;
@@ -70,6 +71,17 @@ final class CharacterisationCheck {
      */
     Optional<CampaignReport.Recheck> afterAnalysis(String experiment, Workflow w, String sample, PhaseEvidence first)
             throws CampaignAbortedException {
+        // Deciding, planning and vetting take no lab time; the section closes while the follow-up runs on the lab.
+        LabClock.Section computing = lab.clock().computing();
+        try {
+            return afterAnalysis(experiment, w, sample, first, computing);
+        } finally {
+            computing.close();
+        }
+    }
+
+    private Optional<CampaignReport.Recheck> afterAnalysis(String experiment, Workflow w, String sample, PhaseEvidence first,
+                                                           LabClock.Section computing) throws CampaignAbortedException {
         Optional<RecheckDecision.Reason> found = RecheckDecision.reason(first, target);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -92,6 +104,7 @@ final class CharacterisationCheck {
         lab.approvals().putAll(f.id(), verdict.approvalTokens());
         String label = experiment + SUFFIX;
         try {
+            computing.close();
             RunOutcome outcome = run(f, label);
             if (outcome.status() == RunOutcome.Status.ABORTED) {
                 return Optional.of(recheck(reason, f.id(), "failed", first, null, xrdFraction, "the follow-up was aborted: " + outcome.reason()));

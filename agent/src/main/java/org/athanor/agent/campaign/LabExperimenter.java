@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.athanor.agent.lab.LabSession;
+import org.athanor.clock.LabClock;
 import org.athanor.engine.EngineEvent;
 import org.athanor.engine.EventListener;
 import org.athanor.engine.RunHandle;
@@ -82,18 +83,20 @@ final class LabExperimenter implements CampaignLoop.Experimenter {
     @Override
     public List<CampaignReport.Experiment> run(List<CampaignLoop.Planned> batch) throws CampaignAbortedException {
         List<Underway> all = new ArrayList<>();
-        for (CampaignLoop.Planned p : batch) {
-            String furnace = furnaces.forPosition(all.size());
-            Underway u = new Underway(p, furnaces.assign(design.apply(plan, runId, p.index(), p.parameters()), furnace));
-            if (furnaces.size() > 1) {
-                u.notes.add("heated in " + furnace);
-            }
-            all.add(u);
-            vet(u);
-        }
         FaultWatch watch = new FaultWatch();
-        lab.engine().addListener(watch);
+        // Planning, vetting and submitting the batch are the agent's computation: lab time stands still meanwhile.
+        LabClock.Section preparing = lab.clock().computing();
         try {
+            for (CampaignLoop.Planned p : batch) {
+                String furnace = furnaces.forPosition(all.size());
+                Underway u = new Underway(p, furnaces.assign(design.apply(plan, runId, p.index(), p.parameters()), furnace));
+                if (furnaces.size() > 1) {
+                    u.notes.add("heated in " + furnace);
+                }
+                all.add(u);
+                vet(u);
+            }
+            lab.engine().addListener(watch);
             for (Underway u : all) {
                 if (u.result == null) {
                     u.handle = lab.engine().submit(new RunRequest(runId, "e" + u.planned.index(), u.workflow, lab.dryRun()));
@@ -102,6 +105,8 @@ final class LabExperimenter implements CampaignLoop.Experimenter {
                     CampaignJournal.proposed(lab.engine(), runId, u.planned.index(), u.planned.parameters());
                 }
             }
+            preparing.close(); // from here on the campaign waits for the lab
+
             // Bounded as if the batch ran one experiment after another (it may, when it outnumbers the furnaces).
             long deadline = System.nanoTime() + all.size() * TimeUnit.MINUTES.toNanos(EXPERIMENT_TIMEOUT_MINUTES);
             for (Underway u : all) {
@@ -122,6 +127,7 @@ final class LabExperimenter implements CampaignLoop.Experimenter {
             lab.engine().abort(runId, "an experiment of the batch failed: " + e.getCause().getMessage());
             throw new CampaignAbortedException("experiments " + indices(batch) + " failed: " + e.getCause().getMessage(), e.getCause());
         } finally {
+            preparing.close();
             lab.engine().removeListener(watch);
         }
         return all.stream().map(u -> u.result).toList();
@@ -162,6 +168,17 @@ final class LabExperimenter implements CampaignLoop.Experimenter {
 
     private CampaignReport.Experiment analysed(int index, Map<String, Object> parameters, Workflow w, RunOutcome outcome,
                                                List<String> notes) throws CampaignAbortedException {
+        LabClock.Section reading = lab.clock().computing(); // reading the result and plotting take no lab time
+        try {
+            return analysed(index, parameters, w, outcome, notes, reading);
+        } finally {
+            reading.close();
+        }
+    }
+
+    /** {@code reading}: the open computing section, closed before the campaign waits for a re-check on the lab. */
+    private CampaignReport.Experiment analysed(int index, Map<String, Object> parameters, Workflow w, RunOutcome outcome,
+                                               List<String> notes, LabClock.Section reading) throws CampaignAbortedException {
         // The lab now holds this experiment's samples: a follow-up may measure them again.
         CharacterisationCheck.locationsAfter(w).forEach(lab::holdSample);
         Step analyze = w.stepsOf(Action.ANALYZE).stream().findFirst().orElse(null);
@@ -184,6 +201,7 @@ final class LabExperimenter implements CampaignLoop.Experimenter {
         }
         lab.measurements().forget(w.id());
         lab.approvals().forget(w.id());
+        reading.close(); // a re-check runs on the lab; it marks its own computation
         // A weak identification is checked again (longer XRD scan, Raman) before the optimiser sees the fraction.
         var recheck = new CharacterisationCheck(lab, runId, target)
                 .afterAnalysis("e" + index, w, sample, PhaseEvidence.fromAnalysis(result.outputs())).orElse(null);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.athanor.clock.LabClock;
 import org.athanor.engine.InstrumentFault;
 import org.athanor.engine.Measurement;
 import org.athanor.engine.StepContext;
@@ -99,8 +100,18 @@ public final class CharacterisationHandlers {
             return Action.ANALYZE;
         }
 
+        /**
+         * Analysis is the agent's computation: on a simulated clock lab time stands still while it runs (at the default
+         * pace half a wall second of phase identification would otherwise be 14 lab hours).
+         */
         @Override
         public StepResult execute(StepContext context) throws InstrumentFault {
+            try (LabClock.Section computing = context.clock().computing()) {
+                return analyse(context);
+            }
+        }
+
+        private StepResult analyse(StepContext context) throws InstrumentFault {
             String wf = context.workflow().id();
             String sample = context.step().sample();
             var pattern = store.pattern(wf, sample);

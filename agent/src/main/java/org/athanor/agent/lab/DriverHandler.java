@@ -57,12 +57,26 @@ abstract class DriverHandler<D extends Instrument> implements StepHandler {
         return new ApprovedStep(workflowId, context.step(), token);
     }
 
-    /** Waits for a driver future; {@code wallTimeout} bounds the wait in wall time. */
+    /**
+     * Waits for a driver future; {@code wallTimeout} bounds the wait in wall time, not counting the time the lab clock
+     * stood still meanwhile (the instrument's time did not pass either).
+     */
     protected <T> T await(StepContext context, CompletableFuture<T> future, Duration wallTimeout)
             throws InstrumentFault, InterruptedException {
         String id = context.step().instrument();
+        long started = System.nanoTime();
+        long stoppedAtStart = options.clock().stoppedWallNanos();
         try {
-            return future.get(wallTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            while (true) {
+                long left = options.remainingNanos(wallTimeout, stoppedAtStart, System.nanoTime() - started);
+                try {
+                    return future.get(Math.max(1, left), java.util.concurrent.TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    if (options.remainingNanos(wallTimeout, stoppedAtStart, System.nanoTime() - started) == 0) {
+                        throw e;
+                    }
+                }
+            }
         } catch (TimeoutException e) {
             future.cancel(true);
             throw new InstrumentFault(InstrumentFault.Kind.TIMEOUT, id, "no answer within " + wallTimeout.toSeconds() + " s (wall time)");

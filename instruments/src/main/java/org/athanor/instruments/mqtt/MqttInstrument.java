@@ -320,7 +320,7 @@ public abstract class MqttInstrument implements Instrument {
                         + ": " + e.getMessage(), e));
             }
         });
-        return result.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((r, e) -> {
+        return options.orTimeout(result, timeout).whenComplete((r, e) -> {
             if (e != null) {
                 byCommand.remove(command.commandId(), result);
                 byCorrelation.values().remove(result);

@@ -294,7 +294,7 @@ public abstract class OpcUaInstrument implements Instrument {
         if (!queued) {
             result.completeExceptionally(new InstrumentException(config.id(), "driver closed"));
         }
-        return result.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((r, e) -> {
+        return options.orTimeout(result, timeout).whenComplete((r, e) -> {
             if (e != null) {
                 waiters.remove(command.commandId());
             }
@@ -394,7 +394,7 @@ public abstract class OpcUaInstrument implements Instrument {
         })) {
             f.completeExceptionally(new InstrumentException(config.id(), "driver closed"));
         }
-        return f.orTimeout(options.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        return options.orTimeout(f, options.commandTimeout());
     }
 
     /**
