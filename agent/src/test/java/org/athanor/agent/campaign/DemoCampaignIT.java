@@ -77,6 +77,27 @@ class DemoCampaignIT {
             long dispatched = events.stream().filter(ev -> ev.type() == EngineEvent.Type.STEP_DISPATCHED)
                     .filter(ev -> List.of("e1", "e2").contains(ev.experiment())).count();
             assertThat(dispatched).isEqualTo(2L * workflow.steps().size());
+
+            // The analysis is the agent's computation and takes no lab time (LabClock.computing): on the lab clock it is
+            // shorter than the XRD scan it analyses, whose lab time holds the physical scan (points × count time) and
+            // the same hand-overs between threads. Counted at the pace, half a wall second of phase identification was
+            // hours of lab time, far longer than the scan.
+            Step xrd = workflow.stepsOf(Action.XRD).get(0);
+            Step analyze = workflow.stepsOf(Action.ANALYZE).get(0);
+            for (String experiment : List.of("e1", "e2")) {
+                java.time.Duration analysis = labDuration(events, experiment, analyze.id());
+                java.time.Duration scan = labDuration(events, experiment, xrd.id());
+                assertThat(analysis).as("%s: analysis %s vs XRD scan %s of lab time", experiment, analysis, scan).isLessThan(scan);
+            }
         }
+    }
+
+    /** Lab time from a step's dispatch to its completion, as journaled. */
+    private static java.time.Duration labDuration(List<EngineEvent> events, String experiment, String step) {
+        java.time.Instant dispatched = events.stream().filter(e -> e.type() == EngineEvent.Type.STEP_DISPATCHED)
+                .filter(e -> experiment.equals(e.experiment()) && step.equals(e.stepId())).map(EngineEvent::time).findFirst().orElseThrow();
+        java.time.Instant completed = events.stream().filter(e -> e.type() == EngineEvent.Type.STEP_COMPLETED)
+                .filter(e -> experiment.equals(e.experiment()) && step.equals(e.stepId())).map(EngineEvent::time).reduce((a, b) -> b).orElseThrow();
+        return java.time.Duration.between(dispatched, completed);
     }
 }
