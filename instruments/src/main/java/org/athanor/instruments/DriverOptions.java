@@ -33,6 +33,17 @@ public record DriverOptions(LabClock clock, Duration commandTimeout, Duration co
     }
 
     /**
+     * How often an OPC UA driver samples and is sent its instrument's state: every 50 ms on hardware; on a fast
+     * simulated clock every lab minute, but not more often than every 10 ms (the OPC UA server samples by reading the
+     * simulated instruments). At 50 ms and the dry run's pace of 100 000, an instrument's result reached the driver
+     * on average ≈ 50–75 ms, about 1.4–2 lab hours, after it was there; at 10 ms it is about 20 lab minutes.
+     */
+    public Duration monitoringInterval() {
+        double labMinuteMs = 60_000 / clock.pace();
+        return Duration.ofMillis(Math.round(Math.max(10, Math.min(50, labMinuteMs))));
+    }
+
+    /**
      * Completes {@code future} with a {@link java.util.concurrent.TimeoutException} once {@code wallTimeout} of wall time has passed while the
      * lab clock ran ({@link CompletableFuture#orTimeout} that does not count the clock's stops); returns {@code future}.
      */

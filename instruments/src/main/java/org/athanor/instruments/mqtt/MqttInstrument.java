@@ -24,6 +24,7 @@ import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
+import org.athanor.clock.LabClock;
 import org.athanor.instruments.Command;
 import org.athanor.instruments.CommandRejectedException;
 import org.athanor.instruments.DriverOptions;
@@ -232,6 +233,17 @@ public abstract class MqttInstrument implements Instrument {
     }
 
     private void handle(String topic, byte[] payload, byte[] correlation) {
+        if (topic.equals(statusTopic())) {
+            handleAnswer(topic, payload, correlation);
+            return;
+        }
+        // Reading an answer (an XRD pattern of thousands of points) is the agent's computation: no lab time passes.
+        try (LabClock.Section computing = options.clock().computing()) {
+            handleAnswer(topic, payload, correlation);
+        }
+    }
+
+    private void handleAnswer(String topic, byte[] payload, byte[] correlation) {
         Map<String, Object> body;
         try {
             body = WorkflowJson.mapper().readValue(payload, JSON_OBJECT);

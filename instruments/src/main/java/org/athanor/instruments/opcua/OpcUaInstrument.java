@@ -137,7 +137,8 @@ public abstract class OpcUaInstrument implements Instrument {
     }
 
     private void subscribe() throws Exception {
-        OpcUaSubscription s = new OpcUaSubscription(client, 50.0);
+        double intervalMs = options.monitoringInterval().toNanos() / 1e6;
+        OpcUaSubscription s = new OpcUaSubscription(client, intervalMs);
         s.setSubscriptionListener(new OpcUaSubscription.SubscriptionListener() {
             @Override
             public void onTransferFailed(OpcUaSubscription sub, StatusCode status) {
@@ -149,7 +150,7 @@ public abstract class OpcUaInstrument implements Instrument {
         List<OpcUaMonitoredItem> items = new ArrayList<>();
         for (String name : liveNodes()) {
             OpcUaMonitoredItem item = OpcUaMonitoredItem.newDataItem(nodes.variable(name));
-            item.setSamplingInterval(50.0);
+            item.setSamplingInterval(intervalMs);
             item.setDataValueListener((it, value) -> later(() -> apply(name, value)));
             items.add(item);
         }

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.athanor.clock.LabClock;
 import org.athanor.simulators.lab.LabContext;
 import org.athanor.simulators.lab.LabEvents;
 import org.athanor.workflow.WorkflowJson;
@@ -235,7 +236,11 @@ public abstract class MqttDevice implements AutoCloseable {
             sleepLab(time);
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("sample", sample);
-            result.putAll(measure(sample, params));
+            // Computing the simulated pattern or spectrum is the simulator's work, not the instrument's: a real one has
+            // its data when the scan ends, so the lab clock stands still meanwhile.
+            try (LabClock.Section computing = lab.clock().computing()) {
+                result.putAll(measure(sample, params));
+            }
             result.put("startTime", start);
             result.put("endTime", lab.clock().now().toString());
             return ok(commandId, result);
@@ -268,6 +273,12 @@ public abstract class MqttDevice implements AutoCloseable {
     }
 
     private void reply(String replyTo, byte[] correlation, Map<String, Object> body, boolean alsoResult) {
+        try (LabClock.Section computing = lab.clock().computing()) { // encoding thousands of points takes no lab time
+            send(replyTo, correlation, body, alsoResult);
+        }
+    }
+
+    private void send(String replyTo, byte[] correlation, Map<String, Object> body, boolean alsoResult) {
         if (replyTo != null && !replyTo.isBlank()) {
             MqttMessage m = new MqttMessage(json(body));
             m.setQos(1);
