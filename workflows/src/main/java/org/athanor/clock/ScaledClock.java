@@ -114,11 +114,11 @@ public final class ScaledClock implements LabClock {
 
     private static void sleepRealTime(Instant time) throws InterruptedException {
         while (true) {
-            long millis = Duration.between(Instant.now(), time).toMillis();
-            if (millis <= 0) {
+            Duration left = Duration.between(Instant.now(), time);
+            if (left.isNegative() || left.isZero()) {
                 return;
             }
-            TimeUnit.MILLISECONDS.sleep(millis);
+            TimeUnit.NANOSECONDS.sleep(left.toNanos());
         }
     }
 

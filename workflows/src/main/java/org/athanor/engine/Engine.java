@@ -468,14 +468,18 @@ public final class Engine implements AutoCloseable {
                 retry.run();
                 return;
             }
-            workers.execute(() -> {
-                try {
-                    clock.sleepUntil(due);
-                    retry.run();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt(); // the engine is closing
-                }
-            });
+            try {
+                workers.execute(() -> {
+                    try {
+                        clock.sleepUntil(due);
+                        retry.run();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt(); // the engine is closing
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                // the engine is closing: nobody waits for the retry
+            }
         }, wallNanos, TimeUnit.NANOSECONDS);
     }
 
