@@ -19,7 +19,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class ScaledClock implements LabClock {
 
-    static final ScaledClock REAL_TIME = new ScaledClock(Instant.now(), 1.0);
+    static final ScaledClock REAL_TIME = new ScaledClock(Instant.now(), 1.0, false);
 
     /** A pace that makes a 12 h furnace program pass in about 0.4 s of wall time. */
     public static final double AS_FAST_AS_PRACTICAL = 100_000;
@@ -27,6 +27,7 @@ public final class ScaledClock implements LabClock {
     private final Instant start;
     private final long wallStartNanos;
     private final double pace;
+    private final boolean stops;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -41,12 +42,25 @@ public final class ScaledClock implements LabClock {
     private long stoppedSince;
 
     public ScaledClock(Instant start, double pace) {
+        this(start, pace, true);
+    }
+
+    private ScaledClock(Instant start, double pace, boolean stops) {
         if (!(pace > 0) || !Double.isFinite(pace)) {
             throw new IllegalArgumentException("pace must be a positive number of simulated seconds per wall second, was " + pace);
         }
         this.start = start;
         this.pace = pace;
+        this.stops = stops;
         this.wallStartNanos = System.nanoTime();
+    }
+
+    /**
+     * A clock at {@code pace} that never stands still (its sections do nothing): for a simulated lab served to other
+     * processes, whose clients' computation cannot stop it and whose heartbeats must keep in step with the wall clock.
+     */
+    public static ScaledClock continuous(Instant start, double pace) {
+        return new ScaledClock(start, pace, false);
     }
 
     @Override
@@ -124,7 +138,7 @@ public final class ScaledClock implements LabClock {
 
     @Override
     public Section computing() {
-        if (this == REAL_TIME) {
+        if (!stops) {
             return Section.NONE;
         }
         Thread owner = Thread.currentThread();
@@ -185,7 +199,7 @@ public final class ScaledClock implements LabClock {
 
     @Override
     public long stoppedWallNanos() {
-        if (this == REAL_TIME) {
+        if (!stops) {
             return 0;
         }
         lock.lock();

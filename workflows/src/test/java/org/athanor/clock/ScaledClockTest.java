@@ -179,6 +179,18 @@ class ScaledClockTest {
     }
 
     @Test
+    void aContinuousClockNeverStops() {
+        ScaledClock continuous = ScaledClock.continuous(START, PACE);
+        try (LabClock.Section s = continuous.computing()) {
+            Instant a = continuous.now();
+            letWallTimePass(Duration.ofMillis(2));
+            assertThat(continuous.now()).isAfter(a);
+            assertThat(continuous.stopped()).isFalse();
+        }
+        assertThat(continuous.stoppedWallNanos()).isZero();
+    }
+
+    @Test
     void sleepingWithoutSectionsReachesTheTarget() throws InterruptedException {
         Instant target = clock.now().plus(Duration.ofMinutes(30));
         clock.sleepUntil(target);

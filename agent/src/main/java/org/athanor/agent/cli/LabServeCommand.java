@@ -56,7 +56,9 @@ public class LabServeCommand implements Callable<Integer> {
         SimulatedLabOptions options = SimulatedLabOptions.defaults()
                 .withBindAddress(bind)
                 .withPorts(opcUaPort, mqttPort)
-                .withClock(new ScaledClock(Instant.now(), pace))
+                // Served to other processes: their computation cannot stop this clock, and it does not stop for the
+                // lab's own (pattern simulation), so at pace 1 its heartbeats keep in step with the wall clock.
+                .withClock(ScaledClock.continuous(Instant.now(), pace))
                 .withSeed(seed)
                 .withUsers(Map.of(user, password));
         if (externalBroker != null) {
