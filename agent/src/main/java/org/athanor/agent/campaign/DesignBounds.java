@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 import org.athanor.agent.campaign.ExperimentDesign.Furnace;
 import org.athanor.agent.campaign.ExperimentDesign.Range;
 import org.athanor.agent.planner.recipe.LabProfile;
+import org.athanor.agent.planner.recipe.Redox;
 import org.athanor.materials.Composition;
 import org.athanor.materials.HazardClass;
 import org.athanor.materials.Precursor;
@@ -32,7 +33,8 @@ import org.athanor.workflow.Workflow;
  *       (the planner's choice for reduced cations such as Fe²⁺), Ar and 2 % H2 in Ar; only gases some furnace runs;</li>
  *   <li>precursor per cation: the planned one and the lab's stocked single-cation alternatives from the precursor
  *       table (oxides, carbonates, hydroxides, oxalates, ammonium salts) without the hazard classes the planner also
- *       avoids (oxidisers, toxic, water-reactive, flammable...);</li>
+ *       avoids (oxidisers, toxic, water-reactive, flammable...), and without those no gas of the box can bring to a
+ *       reduced target's oxidation state (hematite for LiFePO4 under argon);</li>
  * </ul>
  * then every combination of the categorical choices is vetted by the gate at the box's hottest, longest corner, and
  * a level survives only if some combination with it passes. What the goal fixed stays fixed.
@@ -104,7 +106,7 @@ final class DesignBounds {
             excess = new Range(0, MAX_EXCESS_PERCENT);
         }
 
-        Map<String, List<String>> precursors = alternatives(plan, lab, target, fixed.precursorElements());
+        Map<String, List<String>> precursors = alternatives(plan, lab, target, fixed.precursorElements(), gases);
         ExperimentDesign wide = new ExperimentDesign(t, h, ramp, excess, volatileElement, gases, precursors, furnaces);
         return vetted(wide, plan, gateApproves);
     }
@@ -126,7 +128,8 @@ final class DesignBounds {
     }
 
     /** Planned precursor first, then the stocked single-cation alternatives for the same element. */
-    private static Map<String, List<String>> alternatives(Workflow plan, LabProfile lab, Composition target, Set<String> fixedElements) {
+    private static Map<String, List<String>> alternatives(Workflow plan, LabProfile lab, Composition target, Set<String> fixedElements,
+                                                          List<String> gases) {
         PrecursorTable table = PrecursorTable.standard();
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (Step d : plan.stepsOf(Action.DISPENSE)) {
@@ -145,7 +148,8 @@ final class DesignBounds {
                 for (Precursor p : table.forElement(element)) {
                     if (lab.stocks(p.formula()) && cations(p.composition()).equals(Set.of(element))
                             && p.composition().elements().size() > 1
-                            && p.hazardClasses().stream().noneMatch(AVOIDED::contains)) {
+                            && p.hazardClasses().stream().noneMatch(AVOIDED::contains)
+                            && reachable(p, element, target, gases)) {
                         options.add(p.formula());
                     }
                 }
@@ -153,6 +157,23 @@ final class DesignBounds {
             out.put(element, List.copyOf(options));
         }
         return out;
+    }
+
+    /**
+     * Whether a gas of the box can bring the precursor's cation to the target's oxidation state. A target the planner
+     * fires under inert gas to keep a reduced cation (Fe²⁺, Mn²⁺, Cu⁺, Ti³⁺, V³⁺: {@link Redox#preferredAtmosphere})
+     * cannot be made from a higher-valent precursor of it in inert gas: nothing reduces Fe³⁺ in hematite to Fe²⁺ under
+     * argon at solid-state temperatures (LiFePO4 from Fe2O3 needs H2 or a carbon source: Padhi et al., J. Electrochem.
+     * Soc. 144 (1997) 1188). Such a precursor stays in the box only if a hydrogen mixture is among its gases.
+     */
+    static boolean reachable(Precursor p, String element, Composition target, List<String> gases) {
+        Map<String, Double> wanted = target.asMap();
+        if (!"Ar".equals(Redox.preferredAtmosphere(wanted)) || gases.stream().anyMatch(g -> g.startsWith("H2"))) {
+            return true;
+        }
+        double targetState = Redox.averageState(wanted, element).orElse(Double.NaN);
+        double precursorState = Redox.averageState(p.formula(), p.composition().asMap(), element).orElse(Double.NaN);
+        return !(precursorState > targetState + 0.05);
     }
 
     private static Set<String> cations(Composition c) {

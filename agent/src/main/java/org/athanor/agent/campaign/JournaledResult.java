@@ -90,8 +90,12 @@ final class JournaledResult {
                     if (x == null || y == null || x.length != y.length || x.length == 0) {
                         return Optional.empty();
                     }
-                    String radiation = e.text("radiation");
-                    return Optional.of(new XrdPattern(x, y, Map.of("radiation", radiation == null ? "CuKa" : radiation, "source", "journal")));
+                    Map<String, String> metadata = new java.util.HashMap<>(Map.of("source", "journal"));
+                    metadata.put("radiation", e.text("radiation") == null ? "CuKa" : e.text("radiation"));
+                    if (e.text("countTime") != null) {
+                        metadata.put("countTime", e.text("countTime")); // for the amorphous reading
+                    }
+                    return Optional.of(new XrdPattern(x, y, metadata));
                 });
     }
 

@@ -3,14 +3,17 @@ package org.athanor.agent.campaign;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.athanor.instruments.analysis.xrd.PhaseIdentification;
 
 /**
  * What one analyse step reported of a sample: the XRD phases (with weight fraction and confidence), the fit's Rwp and
- * the identifier's notes ({@code hasXrd} false when no pattern was analysed: a Raman-only follow-up), and, when a Raman spectrum was taken, the phases its bands match and the strong bands
- * themselves with the phases each is assigned to (an empty list: a band no reference explains).
+ * the identifier's notes ({@code hasXrd} false when no pattern was analysed: a Raman-only follow-up), the share of the
+ * pattern's scattering in a broad amorphous hump (null when not read), and, when a Raman spectrum was taken, the
+ * phases its bands match and the strong bands themselves with the phases each is assigned to (an empty list: a band
+ * no reference explains).
  */
 record PhaseEvidence(boolean hasXrd, List<CampaignReport.Phase> phases, Double rwp, List<String> notes,
-                     List<String> ramanFormulas, List<RamanBand> ramanBands) {
+                     Double amorphousShare, List<String> ramanFormulas, List<RamanBand> ramanBands) {
 
     /** A strong Raman band: offset-corrected position (cm⁻¹), net height, and the formulas of the phases it belongs to. */
     record RamanBand(double shift, double height, List<String> formulas) {
@@ -28,6 +31,11 @@ record PhaseEvidence(boolean hasXrd, List<CampaignReport.Phase> phases, Double r
 
     boolean hasRaman() {
         return ramanFormulas != null;
+    }
+
+    /** Whether the pattern shows enough X-ray amorphous scattering that its weight fractions overstate the phases. */
+    boolean amorphousNoted() {
+        return amorphousShare != null && amorphousShare > PhaseIdentification.AMORPHOUS_NOTED_ABOVE;
     }
 
     /** The phases an analyze step reported (its {@code phases} output). */
@@ -51,6 +59,7 @@ record PhaseEvidence(boolean hasXrd, List<CampaignReport.Phase> phases, Double r
             l.forEach(n -> notes.add(String.valueOf(n)));
         }
         Double rwp = outputs.get("rwp") instanceof Number n && Double.isFinite(n.doubleValue()) ? n.doubleValue() : null;
+        Double amorphous = outputs.get("amorphousShare") instanceof Number a && Double.isFinite(a.doubleValue()) ? a.doubleValue() : null;
         List<String> ramanFormulas = null;
         if (outputs.get("ramanPhases") instanceof List<?> raman) {
             ramanFormulas = new ArrayList<>();
@@ -70,6 +79,6 @@ record PhaseEvidence(boolean hasXrd, List<CampaignReport.Phase> phases, Double r
                 bands.add(new RamanBand(((Number) m.get("shift")).doubleValue(), ((Number) m.get("height")).doubleValue(), owners));
             }
         }
-        return new PhaseEvidence(outputs.containsKey("phases"), phases, rwp, notes, ramanFormulas, bands);
+        return new PhaseEvidence(outputs.containsKey("phases"), phases, rwp, notes, amorphous, ramanFormulas, bands);
     }
 }

@@ -65,6 +65,10 @@ final class RecheckDecision {
             return Optional.of(new Reason(String.format(Locale.ROOT,
                     "poor fit (Rwp %.1f %%): a phase may be missing, so the target fraction may be overstated", e.rwp()), false));
         }
+        if (e.amorphousNoted()) {
+            return Optional.of(new Reason(String.format(Locale.ROOT, "a broad amorphous hump (about %.0f %% of the scattering): "
+                    + "the target fraction, a fraction of the crystalline phases, may be overstated", 100 * e.amorphousShare()), false));
+        }
         return Optional.empty();
     }
 
@@ -73,6 +77,23 @@ final class RecheckDecision {
      * gate refused it, or the run failed); then only the first analysis counts, conservatively.
      */
     static Confirmation confirm(PhaseEvidence first, PhaseEvidence followUp, Composition target) {
+        Confirmation c = confirmCrystalline(first, followUp, target);
+        PhaseEvidence xrd = followUp != null && followUp.hasXrd() ? followUp : first;
+        if (!xrd.amorphousNoted() || c.fraction() == 0) {
+            return c;
+        }
+        // The weight fractions are of the crystalline phases; an amorphous residue is the rest of the sample. The
+        // scattering share reads as a mass share when amorphous and crystalline matter scatter alike per unit mass.
+        double crystalline = TargetFraction.of(xrd.phases(), target) * (1 - xrd.amorphousShare());
+        if (crystalline >= c.fraction()) {
+            return c;
+        }
+        return new Confirmation(crystalline, true, c.finding() + String.format(Locale.ROOT,
+                "; but with XRD's broad amorphous hump (about %.0f %% of the scattering) at most %s of the sample is the "
+                        + "target, and that is used instead", 100 * xrd.amorphousShare(), pct(crystalline)));
+    }
+
+    private static Confirmation confirmCrystalline(PhaseEvidence first, PhaseEvidence followUp, Composition target) {
         double before = TargetFraction.of(first.phases(), target);
         if (followUp == null) {
             return unresolved(first, target, before, before, "the follow-up did not run");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.athanor.materials.Composition;
 import org.athanor.workflow.WorkflowJson;
 
 /** The campaign report as a person reads it, and as JSON. */
@@ -47,7 +48,7 @@ public final class ReportPrinter {
             out.append("  verdict:   ").append(e.verdict()).append('\n');
             if (e.phases() != null && !e.phases().isEmpty()) {
                 out.append("  phases:    ").append(e.phases().stream()
-                        .map(p -> p.formula() + " " + pct(p.weightFraction())
+                        .map(p -> shown(p.formula(), r.target().formula()) + " " + pct(p.weightFraction())
                                 + (p.confidence() == null ? "" : String.format(Locale.ROOT, " (confidence %.2f)", p.confidence())))
                         .collect(Collectors.joining(", "))).append('\n');
             }
@@ -115,5 +116,14 @@ public final class ReportPrinter {
 
     private static String pct(double f) {
         return CampaignLoop.pct(f);
+    }
+
+    /** A library phase that is the target in the goal's own notation (a CIF's reduced formula reads FeLiO4P for LiFePO4). */
+    private static String shown(String phaseFormula, String targetFormula) {
+        try {
+            return TargetFraction.isTarget(phaseFormula, Composition.parse(targetFormula)) ? targetFormula : phaseFormula;
+        } catch (RuntimeException unreadable) {
+            return phaseFormula;
+        }
     }
 }

@@ -30,8 +30,21 @@ public class XrdIdentifyCommand implements Callable<Integer> {
     @Option(names = "--library", required = true, paramLabel = "DIR", description = "Directory of CIF files; a phase's id is its file stem.")
     Path library;
 
-    @Option(names = "--json", description = "One JSON line per pattern: {pattern, phases: [{id, formula, weightFraction, confidence, strain}], rwp}.")
+    @Option(names = "--json", description = "One JSON line per pattern: {pattern, phases: [{id, formula, weightFraction, confidence, strain}], rwp, "
+            + "amorphousShare (with --blank)}.")
     boolean json;
+
+    @Option(names = "--blank", paramLabel = "FILE", description = "The diffractometer's empty-holder scan over at least the patterns' 2θ range: "
+            + "with it the share of X-ray amorphous scattering is read (without it a holder's hump cannot be told from the sample's).")
+    Path blank;
+
+    @Option(names = "--count-time", paramLabel = "S", description = "Count time per point of the patterns, seconds (default: the file's "
+            + "'countTime' metadata, else the blank's).")
+    Double countTime;
+
+    @Option(names = "--blank-count-time", paramLabel = "S", description = "Count time per point of the blank, seconds (default: the file's "
+            + "'countTime' metadata, else 1).")
+    Double blankCountTime;
 
     @Parameters(arity = "1..*", paramLabel = "PATTERN", description = "Pattern files: .xy, .csv, .txt, .xrdml, .gsa/.XRA.")
     List<Path> patterns = new ArrayList<>();
@@ -52,12 +65,26 @@ public class XrdIdentifyCommand implements Callable<Integer> {
             err.println("athanor xrd identify: library " + library + ": " + e.getMessage());
             return ExitCodes.USAGE;
         }
+        String blankSeconds = null;
+        if (blank != null) {
+            try {
+                XrdPattern b = PatternReader.read(blank);
+                blankSeconds = seconds(blankCountTime, b, "1", "--blank-count-time");
+                identifier = identifier.withBlank(withCountTime(b, blankSeconds));
+            } catch (FormatException | IllegalArgumentException | UncheckedIOException e) {
+                err.println("athanor xrd identify: blank " + blank + ": " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+        }
         int exit = ExitCodes.OK;
         for (Path file : patterns) {
             XrdPattern pattern;
             PhaseIdentification result;
             try {
                 pattern = PatternReader.read(file);
+                if (blankSeconds != null) {
+                    pattern = withCountTime(pattern, seconds(countTime, pattern, blankSeconds, "--count-time"));
+                }
                 result = identifier.identify(pattern);
             } catch (FormatException | IllegalArgumentException | UncheckedIOException e) {
                 err.println("athanor xrd identify: " + file + ": " + e.getMessage());
@@ -87,6 +114,9 @@ public class XrdIdentifyCommand implements Callable<Integer> {
         } else {
             line.putNull("rwp");
         }
+        if (Double.isFinite(result.amorphousShare())) {
+            line.put("amorphousShare", round(result.amorphousShare(), 4));
+        }
         return line.toString();
     }
 
@@ -103,6 +133,23 @@ public class XrdIdentifyCommand implements Callable<Integer> {
             s.append("  note: ").append(note).append('\n');
         }
         return s.toString().stripTrailing();
+    }
+
+    /** The count time per point: the option, else the file's metadata, else the fallback. */
+    private static String seconds(Double option, XrdPattern p, String fallback, String optionName) {
+        if (option != null) {
+            if (!(option > 0) || option.isInfinite()) {
+                throw new IllegalArgumentException(optionName + " must be a positive number of seconds, was " + option);
+            }
+            return option.toString();
+        }
+        return p.metadata().getOrDefault("countTime", fallback);
+    }
+
+    private static XrdPattern withCountTime(XrdPattern p, String seconds) {
+        java.util.Map<String, String> metadata = new java.util.HashMap<>(p.metadata());
+        metadata.put("countTime", seconds);
+        return new XrdPattern(p.twoTheta(), p.intensity(), metadata);
     }
 
     private static double round(double value, int decimals) {

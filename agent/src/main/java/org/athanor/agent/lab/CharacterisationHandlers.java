@@ -50,6 +50,9 @@ public final class CharacterisationHandlers {
             store.putPattern(context.workflow().id(), context.step().sample(), p);
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("radiation", p.radiation());
+            if (p.metadata().containsKey("countTime")) {
+                data.put("countTime", p.metadata().get("countTime"));
+            }
             data.put("twoTheta", p.twoTheta());
             data.put("intensity", p.intensity());
             return StepResult.of(new Measurement("xrd", context.step().sample(), data));
@@ -182,6 +185,9 @@ public final class CharacterisationHandlers {
         out.put("phases", phases);
         out.put("rwp", id.rwp());
         out.put("notes", id.notes());
+        if (Double.isFinite(id.amorphousShare())) {
+            out.put("amorphousShare", id.amorphousShare());
+        }
         return out;
     }
 

@@ -7,11 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.athanor.crystal.CifReader;
 import org.athanor.crystal.CrystalStructure;
 import org.athanor.instruments.analysis.xrd.PhaseIdentifier;
 import org.athanor.instruments.analysis.xrd.PhaseLibrary;
+import org.athanor.instruments.formats.XrdPattern;
 
 /** The XRD phase libraries the agent identifies phases against, from the project's crystal library. */
 public final class PhaseLibraries {
@@ -41,7 +43,14 @@ public final class PhaseLibraries {
     private PhaseLibraries() {
     }
 
-    /** The phases the simulated lab's chemistries can produce, plus the distractors. */
+    /**
+     * The simulated diffractometer's blank (empty holder, 10 s per point), measured once as a lab does; it lets the
+     * identifier tell a sample's amorphous hump from the air and holder scatter.
+     */
+    private static final String BLANK = "/org/athanor/agent/lab/xrd-1-blank.xy";
+    private static final double BLANK_COUNT_TIME_S = 10;
+
+    /** The phases the simulated lab's chemistries can produce, plus the distractors; amorphous content against xrd-1's blank. */
     public static PhaseIdentifier forSimulatedLab() {
         Set<String> files = new LinkedHashSet<>(org.athanor.simulators.xrd.PhaseLibrary.FILES.values());
         files.addAll(DISTRACTORS);
@@ -49,7 +58,28 @@ public final class PhaseLibraries {
         for (String file : files) {
             entries.add(new PhaseLibrary.Entry(stem(file), read(file)));
         }
-        return new PhaseIdentifier(new PhaseLibrary(entries));
+        return new PhaseIdentifier(new PhaseLibrary(entries)).withBlank(blank());
+    }
+
+    private static XrdPattern blank() {
+        try (InputStream in = PhaseLibraries.class.getResourceAsStream(BLANK)) {
+            if (in == null) {
+                throw new IllegalStateException("the agent lacks the simulated diffractometer's blank " + BLANK);
+            }
+            List<double[]> points = new ArrayList<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String t = line.strip();
+                if (!t.isEmpty() && !t.startsWith("#")) {
+                    String[] f = t.split("\\s+");
+                    points.add(new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1])});
+                }
+            }
+            double[] x = points.stream().mapToDouble(p -> p[0]).toArray();
+            double[] y = points.stream().mapToDouble(p -> p[1]).toArray();
+            return new XrdPattern(x, y, Map.of("radiation", "CuKa", "countTime", Double.toString(BLANK_COUNT_TIME_S)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + BLANK, e);
+        }
     }
 
     private static CrystalStructure read(String file) {

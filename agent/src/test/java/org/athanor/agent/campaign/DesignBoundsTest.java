@@ -188,4 +188,27 @@ class DesignBoundsTest {
                 "Li excess 0.0–10.0 %", "atmosphere {air | O2 | Ar}", "Li from {Li2CO3 | LiOH·H2O}", "Ti from TiO2 (fixed)",
                 "tube-furnace-1");
     }
+
+    @Test
+    void aHigherValentPrecursorOfAReducedTargetNeedsAHydrogenMixtureInTheBox() {
+        var table = org.athanor.materials.PrecursorTable.standard();
+        Composition lfp = Composition.parse("LiFePO4");
+        var hematite = table.lookup("Fe2O3").orElseThrow();
+        var oxalate = table.lookup("FeC2O4·2H2O").orElseThrow();
+
+        assertThat(DesignBounds.reachable(hematite, "Fe", lfp, List.of("Ar"))).as("Fe3+ stays Fe3+ under argon").isFalse();
+        assertThat(DesignBounds.reachable(hematite, "Fe", lfp, List.of("Ar", "H2/Ar"))).isTrue();
+        assertThat(DesignBounds.reachable(oxalate, "Fe", lfp, List.of("Ar"))).as("already Fe2+").isTrue();
+        // Only reduced targets: MnO2 for LiMn2O4 (Mn3.5+, fired in air) loses oxygen on heating by itself.
+        assertThat(DesignBounds.reachable(table.lookup("MnO2").orElseThrow(), "Mn", Composition.parse("LiMn2O4"), List.of("air"))).isTrue();
+    }
+
+    @Test
+    void theLiFePO4BoxUnderArgonLeavesHematiteOutAndKeepsItWhenTheGasIsSearchedToo() {
+        assertThat(WorldCampaigns.setup("Make 1 g of LiFePO4 under argon, XRD").design().precursors().get("Fe"))
+                .containsExactly("FeC2O4·2H2O");
+        var free = WorldCampaigns.setup("Make 1 g of LiFePO4, XRD").design();
+        assertThat(free.atmospheres()).contains("H2/Ar");
+        assertThat(free.precursors().get("Fe")).contains("FeC2O4·2H2O", "Fe2O3");
+    }
 }

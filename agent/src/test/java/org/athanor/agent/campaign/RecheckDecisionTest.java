@@ -18,11 +18,11 @@ class RecheckDecisionTest {
     }
 
     private static PhaseEvidence xrd(double rwp, List<String> notes, CampaignReport.Phase... phases) {
-        return new PhaseEvidence(true, List.of(phases), rwp, notes, null, null);
+        return new PhaseEvidence(true, List.of(phases), rwp, notes, null, null, null);
     }
 
     private static PhaseEvidence withRaman(PhaseEvidence x, List<String> formulas, RamanBand... bands) {
-        return new PhaseEvidence(x.hasXrd(), x.phases(), x.rwp(), x.notes(), formulas, List.of(bands));
+        return new PhaseEvidence(x.hasXrd(), x.phases(), x.rwp(), x.notes(), x.amorphousShare(), formulas, List.of(bands));
     }
 
     private static RamanBand band(double shift, double height, String... formulas) {
@@ -80,6 +80,25 @@ class RecheckDecisionTest {
         assertThat(RecheckDecision.reason(e, BATIO3)).isPresent();
     }
 
+    private static PhaseEvidence amorphous(PhaseEvidence x, double share) {
+        return new PhaseEvidence(x.hasXrd(), x.phases(), x.rwp(), x.notes(), share, x.ramanFormulas(), x.ramanBands());
+    }
+
+    @Test
+    void aBroadAmorphousHumpUnderAConfidentTargetTriggersARamanCheck() {
+        var e = amorphous(xrd(6.0, List.of(), phase("BaTiO3", 0.97, 0.95), phase("TiO2", 0.03, 0.6)), 0.12);
+        assertThat(RecheckDecision.reason(e, BATIO3)).hasValueSatisfying(r -> {
+            assertThat(r.why()).contains("amorphous").contains("12 %");
+            assertThat(r.rescan()).as("counting longer does not make an amorphous phase crystalline").isFalse();
+        });
+    }
+
+    @Test
+    void anAmorphousShareWithinACrystallinePatternsMisfitIsNoReason() {
+        var e = amorphous(xrd(6.0, List.of(), phase("BaTiO3", 0.97, 0.95), phase("TiO2", 0.03, 0.6)), 0.03);
+        assertThat(RecheckDecision.reason(e, BATIO3)).isEmpty();
+    }
+
     // --- which value the optimiser receives
 
     private final PhaseEvidence weak = xrd(27.0, List.of(), phase("TiO2", 0.54, 0.99), phase("BaTiO3", 0.46, 0.87));
@@ -133,7 +152,7 @@ class RecheckDecisionTest {
     }
 
     private static PhaseEvidence ramanOnly(List<String> formulas, RamanBand... bands) {
-        return new PhaseEvidence(false, List.of(), null, List.of(), formulas, List.of(bands));
+        return new PhaseEvidence(false, List.of(), null, List.of(), null, formulas, List.of(bands));
     }
 
     @Test
@@ -200,5 +219,47 @@ class RecheckDecisionTest {
         for (PhaseEvidence f : followUps) {
             assertThat(RecheckDecision.confirm(weak, f, BATIO3).fraction()).isLessThanOrEqualTo(0.6);
         }
+    }
+
+    @Test
+    void anAmorphousHumpCapsTheFractionEvenWhenRamanExplainsEveryBand() {
+        // An amorphous residue often has no sharp Raman bands either: Raman's "all explained" cannot lift the cap.
+        var first = amorphous(xrd(6.0, List.of(), phase("BaTiO3", 0.98, 0.95), phase("TiO2", 0.02, 0.6)), 0.15);
+        var followUp = withRaman(first, List.of("BaTiO3"), band(305, 100, "BaTiO3"), band(518, 80, "BaTiO3"));
+
+        var c = RecheckDecision.confirm(first, followUp, BATIO3);
+
+        assertThat(c.fraction()).isCloseTo(0.98 * 0.85, within(1e-9));
+        assertThat(c.uncertain()).isTrue();
+        assertThat(c.finding()).contains("amorphous hump").contains("15 %");
+    }
+
+    @Test
+    void theAmorphousCapAndRamansUncountedBandsAreNotCompounded() {
+        // Both may see the same missing phase (a Raman-active residue that is X-ray amorphous): the lower reading wins.
+        var first = amorphous(xrd(6.0, List.of(), phase("BaTiO3", 1.0, 0.95)), 0.10);
+        var followUp = withRaman(first, List.of("BaTiO3"), band(305, 60, "BaTiO3"), band(1060, 40));
+
+        var c = RecheckDecision.confirm(first, followUp, BATIO3);
+
+        assertThat(c.fraction()).isCloseTo(0.60, within(1e-9)); // Raman: 40 % of the band height uncounted
+    }
+
+    @Test
+    void withoutAFollowUpTheAmorphousCapStillApplies() {
+        var first = amorphous(xrd(6.0, List.of(), phase("BaTiO3", 0.97, 0.95)), 0.20);
+
+        var c = RecheckDecision.confirm(first, null, BATIO3);
+
+        assertThat(c.fraction()).isCloseTo(0.97 * 0.80, within(1e-9));
+        assertThat(c.uncertain()).isTrue();
+    }
+
+    @Test
+    void aShareBelowTheNoteLeavesTheFractionAlone() {
+        var first = amorphous(xrd(6.0, List.of(), phase("BaTiO3", 0.97, 0.95)), 0.04);
+        var followUp = withRaman(first, List.of("BaTiO3"), band(305, 100, "BaTiO3"));
+
+        assertThat(RecheckDecision.confirm(first, followUp, BATIO3).fraction()).isCloseTo(0.97, within(1e-9));
     }
 }

@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.athanor.instruments.analysis.xrd.PhaseIdentification;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class XrdIdentifyCommandTest {
@@ -64,5 +67,36 @@ class XrdIdentifyCommandTest {
 
         assertThat(exit).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("/no/such/library");
+    }
+
+    @Test
+    void withoutABlankNoAmorphousShareIsReported() throws Exception {
+        run("--library", resource("library"), "--json", resource("MnO.xy"));
+
+        assertThat(new ObjectMapper().readTree(out.toString().strip()).has("amorphousShare")).isFalse();
+    }
+
+    @Test
+    void aBlankLetsTheBroadScatteringAboveItBeReadAndNoted(@TempDir Path dir) throws Exception {
+        // A blank of nothing: all broad scattering of the measured pattern (its holder hump included) counts as diffuse.
+        Path blank = dir.resolve("empty.xy");
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i <= 9500; i++) {
+            text.append(String.format(java.util.Locale.ROOT, "%.2f 0%n", 5 + 0.01 * i));
+        }
+        Files.writeString(blank, text);
+
+        int exit = run("--library", resource("library"), "--blank", blank.toString(), resource("MnO.xy"));
+
+        assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains(PhaseIdentification.AMORPHOUS_HUMP);
+    }
+
+    @Test
+    void exitsTwoNamingABlankThatCannotBeRead() {
+        int exit = run("--library", resource("library"), "--blank", "/no/such/blank.xy", resource("MnO.xy"));
+
+        assertThat(exit).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("blank /no/such/blank.xy").doesNotContain("Exception");
     }
 }

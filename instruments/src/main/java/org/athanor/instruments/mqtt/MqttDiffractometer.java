@@ -45,6 +45,7 @@ public final class MqttDiffractometer extends MqttInstrument implements Diffract
                 }
             }
             metadata.putIfAbsent("radiation", "CuKa");
+            metadata.put("countTime", Double.toString(countS));
             return new XrdPattern(doubles(r.get("twoTheta"), "twoTheta", id()), doubles(r.get("intensity"), "intensity", id()), metadata);
         });
     }

@@ -30,16 +30,20 @@ final class IdentificationRun {
     private static final double AMBIGUOUS_WITHIN = 0.02;
 
     private final List<LibraryPhase> library;
+    private final XrdPattern blank;
     private double startSize = 60;
+    private double[] blankOnGrid;
 
-    IdentificationRun(List<LibraryPhase> library) {
+    IdentificationRun(List<LibraryPhase> library, XrdPattern blank) {
         this.library = library;
+        this.blank = blank;
     }
 
     PhaseIdentification run(XrdPattern pattern) {
         double[] x = pattern.twoTheta();
         double[] y = pattern.intensity();
         checkPattern(x, y);
+        blankOnGrid = blank == null ? null : AmorphousScattering.blankFor(pattern, blank);
         double step = (x[x.length - 1] - x[0]) / (x.length - 1);
         double wavelength = Radiation.parse(pattern.radiation()).lines().get(0).wavelength();
         // A 1.5° clipping window lies well above lab peak widths (0.05–0.5°) and below background curvature.
@@ -166,7 +170,13 @@ final class IdentificationRun {
         if (fit.rwp() > 25) {
             notes.add(String.format(Locale.ROOT, "poor fit (Rwp %.1f %%): phases may be missing from the library", fit.rwp()));
         }
-        return new PhaseIdentification(phases, fit.rwp(), notes);
+        double amorphous = blankOnGrid == null ? Double.NaN
+                : AmorphousScattering.share(fitter.twoTheta(), fitter.intensity(), fit.phaseCurves(), blankOnGrid);
+        if (amorphous > PhaseIdentification.AMORPHOUS_NOTED_ABOVE) {
+            notes.add(String.format(Locale.ROOT, "%s about %.0f %% of the scattering: X-ray amorphous material; "
+                    + "the weight fractions are of the crystalline phases only", PhaseIdentification.AMORPHOUS_HUMP, 100 * amorphous));
+        }
+        return new PhaseIdentification(phases, fit.rwp(), notes, amorphous);
     }
 
     private static boolean containsId(List<LibraryPhase> phases, LibraryPhase phase) {

@@ -210,6 +210,10 @@ final class WholePatternFit {
         return x;
     }
 
+    double[] intensity() {
+        return y;
+    }
+
     /** Rwp in percent for a weighted residual sum of squares. */
     double rwp(double chi2) {
         return 100 * Math.sqrt(Math.max(chi2, 0) / sumWeightedY2);
