@@ -22,6 +22,8 @@ final class AmorphousScattering {
 
     /** Running-median window (full width): several Bragg peak widths, well under a hump's width (FWHM 5–15°). */
     static final double MEDIAN_WINDOW_DEG = 2;
+    /** Spacing of the running median's evaluations: a hump changes little over 0.1°; in between it is interpolated. */
+    static final double MEDIAN_STRIDE_DEG = 0.1;
 
     private AmorphousScattering() {
     }
@@ -45,8 +47,9 @@ final class AmorphousScattering {
                 peaks += curve[i];
             }
         }
-        double[] broad = runningMedian(rest, half);
-        double[] empty = runningMedian(blank, half);
+        int stride = Math.max(1, (int) Math.round(MEDIAN_STRIDE_DEG / step));
+        double[] broad = runningMedian(rest, half, stride);
+        double[] empty = runningMedian(blank, half, stride);
         double diffuse = 0;
         for (int i = 0; i < n; i++) {
             diffuse += Math.max(0, broad[i] - empty[i]);
@@ -98,15 +101,26 @@ final class AmorphousScattering {
         throw new IllegalArgumentException(what + "'s count time '" + value + "' is not a positive number of seconds");
     }
 
-    private static double[] runningMedian(double[] y, int half) {
-        double[] out = new double[y.length];
-        for (int i = 0; i < y.length; i++) {
+    /** The running median at every {@code stride}-th point (and the last), linearly interpolated in between. */
+    private static double[] runningMedian(double[] y, int half, int stride) {
+        int n = y.length;
+        double[] out = new double[n];
+        int previous = -1;
+        for (int i = 0; ; i = Math.min(i + stride, n - 1)) {
             int from = Math.max(0, i - half);
-            int to = Math.min(y.length, i + half + 1);
+            int to = Math.min(n, i + half + 1);
             double[] window = Arrays.copyOfRange(y, from, to);
             Arrays.sort(window);
             out[i] = window[window.length / 2];
+            if (previous >= 0) {
+                for (int j = previous + 1; j < i; j++) {
+                    out[j] = out[previous] + (out[i] - out[previous]) * (j - previous) / (i - previous);
+                }
+            }
+            previous = i;
+            if (i == n - 1) {
+                return out;
+            }
         }
-        return out;
     }
 }

@@ -4,6 +4,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.athanor.instruments.analysis.xrd.PhaseIdentification;
 import org.athanor.instruments.analysis.xrd.PhaseIdentifier;
@@ -22,7 +23,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Identification time for one measured pattern (9001 points, 10–100° 2θ) against a 60-phase library: the 56
  * XRD-AutoAnalyzer references plus four experimental structures. The library is loaded and its reflections computed
- * once in setup, as a long-running agent would hold it.
+ * once in setup, as a long-running agent would hold it. With {@code blank=true} the identifier also reads the
+ * amorphous share against a blank (a flat one: only the time matters here).
  *
  * <p>Run: {@code ./bench instruments PhaseIdentificationBenchmark -f 1 -wi 2 -i 3 -w 1 -r 1}
  */
@@ -35,6 +37,9 @@ public class PhaseIdentificationBenchmark {
 
     @Param({"TiO2.xy", "MnO.xy"})
     public String pattern;
+
+    @Param({"false", "true"})
+    public boolean blank;
 
     private PhaseIdentifier identifier;
     private XrdPattern measured;
@@ -52,6 +57,16 @@ public class PhaseIdentificationBenchmark {
         library.phases("CuKa");
         identifier = new PhaseIdentifier(library);
         measured = PatternReader.read(resource("measured/" + pattern));
+        if (blank) {
+            double[] x = new double[13501];
+            double[] y = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = 5 + 0.01 * i;
+                y[i] = 100;
+            }
+            identifier = identifier.withBlank(new XrdPattern(x, y, Map.of("countTime", "1", "radiation", "CuKa")));
+            measured = new XrdPattern(measured.twoTheta(), measured.intensity(), Map.of("countTime", "1", "radiation", measured.radiation()));
+        }
     }
 
     @Benchmark
