@@ -90,12 +90,10 @@ final class JournaledResult {
                     if (x == null || y == null || x.length != y.length || x.length == 0) {
                         return Optional.empty();
                     }
-                    Map<String, String> metadata = new java.util.HashMap<>(Map.of("source", "journal"));
-                    metadata.put("radiation", e.text("radiation") == null ? "CuKa" : e.text("radiation"));
-                    if (e.text("countTime") != null) {
-                        metadata.put("countTime", e.text("countTime")); // for the amorphous reading
-                    }
-                    return Optional.of(new XrdPattern(x, y, metadata));
+                    XrdPattern p = new XrdPattern(x, y, Map.of("radiation", e.text("radiation") == null ? "CuKa" : e.text("radiation"),
+                            "source", "journal"));
+                    // The count time per point lets the pattern's amorphous share be read again.
+                    return Optional.of(e.text("countTime") == null ? p : p.withMetadata("countTime", e.text("countTime")));
                 });
     }
 

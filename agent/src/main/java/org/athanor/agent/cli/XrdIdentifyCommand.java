@@ -70,7 +70,7 @@ public class XrdIdentifyCommand implements Callable<Integer> {
             try {
                 XrdPattern b = PatternReader.read(blank);
                 blankSeconds = seconds(blankCountTime, b, "1", "--blank-count-time");
-                identifier = identifier.withBlank(withCountTime(b, blankSeconds));
+                identifier = identifier.withBlank(b.withMetadata("countTime", blankSeconds));
             } catch (FormatException | IllegalArgumentException | UncheckedIOException e) {
                 err.println("athanor xrd identify: blank " + blank + ": " + e.getMessage());
                 return ExitCodes.USAGE;
@@ -83,7 +83,7 @@ public class XrdIdentifyCommand implements Callable<Integer> {
             try {
                 pattern = PatternReader.read(file);
                 if (blankSeconds != null) {
-                    pattern = withCountTime(pattern, seconds(countTime, pattern, blankSeconds, "--count-time"));
+                    pattern = pattern.withMetadata("countTime", seconds(countTime, pattern, blankSeconds, "--count-time"));
                 }
                 result = identifier.identify(pattern);
             } catch (FormatException | IllegalArgumentException | UncheckedIOException e) {
@@ -144,12 +144,6 @@ public class XrdIdentifyCommand implements Callable<Integer> {
             return option.toString();
         }
         return p.metadata().getOrDefault("countTime", fallback);
-    }
-
-    private static XrdPattern withCountTime(XrdPattern p, String seconds) {
-        java.util.Map<String, String> metadata = new java.util.HashMap<>(p.metadata());
-        metadata.put("countTime", seconds);
-        return new XrdPattern(p.twoTheta(), p.intensity(), metadata);
     }
 
     private static double round(double value, int decimals) {

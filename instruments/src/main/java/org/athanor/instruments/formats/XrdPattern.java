@@ -19,6 +19,13 @@ public record XrdPattern(double[] twoTheta, double[] intensity, Map<String, Stri
         return twoTheta.length;
     }
 
+    /** The same pattern with one metadata entry set (e.g. the {@code countTime} per point a file did not record). */
+    public XrdPattern withMetadata(String key, String value) {
+        Map<String, String> m = new java.util.HashMap<>(metadata);
+        m.put(key, value);
+        return new XrdPattern(twoTheta, intensity, m);
+    }
+
     /** Radiation name as in metadata ("CuKa", "CuKa1", ...), defaulting to Cu Kα. */
     public String radiation() {
         return metadata.getOrDefault("radiation", "CuKa");
