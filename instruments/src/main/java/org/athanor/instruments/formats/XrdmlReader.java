@@ -101,7 +101,7 @@ final class XrdmlReader {
                     case "kAlpha2" -> metadata.putIfAbsent("wavelengthKa2", xml.getElementText().strip());
                     case "commonCountingTime" -> {
                         if (inDataPoints) {
-                            metadata.putIfAbsent("countingTimeS", xml.getElementText().strip());
+                            metadata.putIfAbsent("countTime", xml.getElementText().strip()); // seconds per step, as the drivers and the amorphous reading name it
                         }
                     }
                     default -> {

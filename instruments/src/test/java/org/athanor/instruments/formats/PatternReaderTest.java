@@ -155,7 +155,7 @@ class PatternReaderTest {
         assertThat(p.twoTheta()[5]).isCloseTo(20.5, within(1e-12));
         assertThat(p.intensity()[3]).isEqualTo(900);
         assertThat(p.metadata()).containsEntry("anode", "Cu").containsEntry("wavelengthKa1", "1.5405980")
-                .containsEntry("radiation", "CuKa");
+                .containsEntry("radiation", "CuKa").containsEntry("countTime", "0.50");
     }
 
     @Test
