@@ -209,8 +209,29 @@ public final class Composition {
 
     /** The formula with these amounts in written order ("Ba2Ti2O6" stays as is; see {@link #reducedFormula()}). */
     public String formula() {
+        String plain = written(false);
+        if (plain.indexOf('.') < 0 || readsBack(plain)) {
+            return plain;
+        }
+        // A decimal amount can read as a compound separator: "H4S1.12NO2" as H4S·12NO2 (the dot of Al2O3.2SiO2).
+        // Bracketing the elements with decimal amounts makes the dot a decimal point: "H4(S)1.12NO2".
+        return written(true);
+    }
+
+    private boolean readsBack(String written) {
+        try {
+            return Formula.parse(written).approximatelyEquals(this, 1e-6);
+        } catch (NotationException e) {
+            return false;
+        }
+    }
+
+    private String written(boolean bracketDecimals) {
         StringBuilder sb = new StringBuilder();
-        amounts.forEach((e, v) -> sb.append(e.symbol()).append(formatAmount(v)));
+        amounts.forEach((e, v) -> {
+            String amount = formatAmount(v);
+            sb.append(bracketDecimals && amount.indexOf('.') >= 0 ? "(" + e.symbol() + ")" : e.symbol()).append(amount);
+        });
         return sb.toString();
     }
 

@@ -82,4 +82,24 @@ class CompositionTest {
         assertThat(Formula.parse("Ca1.7SiO3.7").wholeNumberMultiplier(100)).isEqualTo(10);
         assertThat(Formula.parse("BaTiO3").wholeNumberMultiplier(100)).isEqualTo(1);
     }
+
+    @Test
+    void aDecimalAmountThatWouldReadAsACompoundSeparatorIsBracketed() {
+        // Printed plainly, "H4S1.12NO2" reads as H4S·12NO2, the dot of Al2O3.2SiO2 (found by FormulaRoundTripTest).
+        Composition c = Composition.of(Map.of("H", 4, "S", 1.12, "N", 1, "O", 2));
+        Composition ordered = Formula.parse("H4S1").plus(Composition.of(Map.of("S", 0.12))).plus(Formula.parse("NO2"));
+
+        assertThat(ordered.formula()).isEqualTo("H4(S)1.12NO2");
+        assertThat(Formula.parse(ordered.formula())).isEqualTo(ordered);
+        assertThat(Formula.parse(c.formula()).approximatelyEquals(c, 1e-9)).isTrue();
+    }
+
+    @Test
+    void decimalAmountsThatReadBackArePrintedPlainly() {
+        for (String written : new String[] {"LiNi0.8Co0.15Al0.05O2", "Ca1.7SiH3.6O3.7", "La0.6Sr0.4CoO2.9"}) {
+            Composition c = Formula.parse(written);
+            assertThat(c.formula()).doesNotContain("(");
+            assertThat(Formula.parse(c.formula())).isEqualTo(c);
+        }
+    }
 }
