@@ -219,6 +219,16 @@ public final class Composition {
     }
 
     private boolean readsBack(String written) {
+        boolean maySeparate = false;
+        for (int i = written.indexOf('.'); i >= 0 && !maySeparate; i = written.indexOf('.', i + 1)) {
+            // The parser never reads the dot of "0.5" or "4.05" as a separator (FormulaParser.number); any other dot
+            // only if its own test says so.
+            boolean zeroWhole = written.charAt(i - 1) == '0' && (i < 2 || !Character.isDigit(written.charAt(i - 2)));
+            maySeparate = !zeroWhole && written.charAt(i + 1) != '0' && Formula.autoDotSeparates(written, i);
+        }
+        if (!maySeparate) {
+            return true;
+        }
         try {
             return Formula.parse(written).approximatelyEquals(this, 1e-6);
         } catch (NotationException e) {
