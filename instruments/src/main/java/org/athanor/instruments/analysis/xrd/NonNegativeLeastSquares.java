@@ -18,15 +18,37 @@ final class NonNegativeLeastSquares {
      * @param constrained which unknowns must be ≥ 0
      */
     static double[] solve(double[][] g, double[] h, boolean[] constrained) {
+        return solve(g, h, constrained, null);
+    }
+
+    /**
+     * As {@link #solve(double[][], double[], boolean[])}, starting from a guess of which constrained unknowns end up
+     * positive (a warm start: a search solving many nearby problems usually keeps the same set). When the guess's
+     * solution is not feasible, the method starts from none, so the answer does not depend on the guess.
+     *
+     * @param positive constrained unknowns guessed to be positive, or null
+     */
+    static double[] solve(double[][] g, double[] h, boolean[] constrained, boolean[] positive) {
         int k = h.length;
         boolean[] passive = new boolean[k];
-        for (int j = 0; j < k; j++) {
-            passive[j] = !constrained[j];
+        double[] x = null;
+        if (positive != null) {
+            for (int j = 0; j < k; j++) {
+                passive[j] = !constrained[j] || positive[j];
+            }
+            double[] z = solveSubset(g, h, passive);
+            boolean feasible = true;
+            for (int j = 0; j < k && feasible; j++) {
+                feasible = !(passive[j] && constrained[j] && z[j] <= 0);
+            }
+            x = feasible ? z : null;
         }
-        double[] x = new double[k];
-        if (anyPassive(passive)) {
-            x = solveSubset(g, h, passive);
+        if (x == null) {
+            for (int j = 0; j < k; j++) {
+                passive[j] = !constrained[j];
+            }
             // Free unknowns only: nothing to constrain yet; constrained ones are still at zero.
+            x = anyPassive(passive) ? solveSubset(g, h, passive) : new double[k];
         }
         for (int iteration = 0; iteration < 3 * k + 10; iteration++) {
             double[] gradient = gradient(g, h, x);
@@ -119,7 +141,7 @@ final class NonNegativeLeastSquares {
             a[r][r] += 1e-12 * Math.abs(g[idx[r]][idx[r]]) + 1e-300;
             a[r][m] = h[idx[r]];
         }
-        // Gaussian elimination with partial pivoting; m is at most a handful.
+        // Gaussian elimination with partial pivoting; m is a few dozen at most.
         for (int col = 0; col < m; col++) {
             int pivot = col;
             for (int r = col + 1; r < m; r++) {

@@ -6,29 +6,58 @@ import java.util.function.DoubleUnaryOperator;
 
 /**
  * Whole-pattern fit of a few phases' simulated profiles to a measured pattern: the linear unknowns (one Rietveld
- * scale per phase, ≥ 0, and a small Legendre background correction on top of the SNIP background) are solved
- * exactly by non-negative least squares inside a coordinate-wise golden-section search over the non-linear ones
- * (zero shift, and per phase lattice strain and crystallite size). Weights are Poisson, 1/max(y, 1).
+ * scale per phase, ≥ 0, a small Legendre background correction on top of the SNIP background, and broad humps ≥ 0)
+ * are solved exactly by non-negative least squares inside a coordinate-wise golden-section search over the non-linear
+ * ones (zero shift, and per phase lattice strain and crystallite size). Weights are Poisson, 1/max(y, 1).
+ *
+ * <p>The humps are Gaussians of σ = 4° (FWHM ≈ 9°) every 6° across the range: scattering of X-ray amorphous
+ * content or a glassy holder, which a clipping background follows only in part where Bragg peaks sit on it. Without
+ * them the fit modelled such a hump with a phase's lines broadened to a few nanometres, and that phase's weight
+ * fraction grew with the hump (a rutile residue read 61 % on one scan and 18 % on a rescan of the same sample). They
+ * are far broader than any Bragg peak the peak search accepts (2° at most), so they cannot stand in for a phase.
  */
 final class WholePatternFit {
 
-    private static final int BACKGROUND_TERMS = 3;
+    private static final int LEGENDRE_TERMS = 3;
+    private static final double HUMP_SIGMA = 4;
+    private static final double HUMP_SPACING = 1.5 * HUMP_SIGMA;
+    /** Humps are scaled to about the size of a pattern's counts, which keeps the normal matrix well conditioned. */
+    private static final double HUMP_HEIGHT = 100;
+    /** A hump is zero beyond 5 σ (where it has fallen below 4·10⁻⁶ of its height). */
+    private static final double HUMP_CUTOFF = 5;
+    /** Humps are evaluated on bins of this width, degrees 2θ. */
+    private static final double HUMP_STEP = 0.2;
     private static final double MIN_SIZE_NM = 5;
     private static final double MAX_SIZE_NM = 1000;
     private static final double MAX_ZERO_SHIFT = 0.3;
+    /** Refined strain stays within the ranking's scan plus a margin for the fit to settle. */
+    private static final double MAX_STRAIN = CandidateRanking.MAX_STRAIN + 0.005;
     private static final int GOLDEN_STEPS = 12;
 
     private final double[] x;
     private final double[] y;
     private final double[] background;
     private final double[] weight;
-    private final double[][] legendre;
+    /** Background terms on the grid: the Legendre polynomials (free sign), then the humps (≥ 0). */
+    private final double[][] basis;
+    private final int backgroundTerms;
+    /**
+     * The humps are steps of {@link #HUMP_STEP} (far finer than their width): each is a value per bin, and a profile's
+     * products with all of them cost one pass over the grid plus one over the bins.
+     */
+    private final int[] binOf;
+    private final double[][] humpOnBins;
+    /** Per hump, the bins [first, end) where it is not zero. */
+    private final int[][] humpSupport;
+    private final double[] weightedOnBins;
     private final double sumWeightedY2;
     private final ProfileCache cache;
     private final double[] net;
     private final double weightedTT;
-    private final double[] backgroundH = new double[BACKGROUND_TERMS];
-    private final double[][] backgroundG = new double[BACKGROUND_TERMS][BACKGROUND_TERMS];
+    private final double[] backgroundH;
+    private final double[][] backgroundG;
+    /** Which humps the last solution used: the next solve starts from them (the set rarely changes between solves). */
+    private final boolean[] humpsInUse;
     private static final int CACHE_LIMIT = 256;
     private final java.util.Map<double[], double[]> stats = new java.util.IdentityHashMap<>();
     private final java.util.Map<double[], java.util.Map<double[], Double>> crosses = new java.util.IdentityHashMap<>();
@@ -46,28 +75,55 @@ final class WholePatternFit {
         }
         sumWeightedY2 = s;
         cache = new ProfileCache(twoTheta);
-        legendre = new double[BACKGROUND_TERMS][n];
         double lo = x[0];
         double hi = x[n - 1];
-        for (int i = 0; i < n; i++) {
-            double u = hi > lo ? 2 * (x[i] - lo) / (hi - lo) - 1 : 0;
-            legendre[0][i] = 1;
-            if (BACKGROUND_TERMS > 1) {
-                legendre[1][i] = u;
-            }
-            if (BACKGROUND_TERMS > 2) {
-                legendre[2][i] = 0.5 * (3 * u * u - 1);
+        int humps = (int) Math.floor((hi - lo) / HUMP_SPACING) + 1;
+        backgroundTerms = LEGENDRE_TERMS + humps;
+        basis = new double[backgroundTerms][n];
+        int bins = (int) Math.floor((hi - lo) / HUMP_STEP) + 1;
+        binOf = new int[n];
+        humpOnBins = new double[humps][bins];
+        for (int h = 0; h < humps; h++) {
+            for (int j = 0; j < bins; j++) {
+                double d = (lo + (j + 0.5) * HUMP_STEP - (lo + h * HUMP_SPACING)) / HUMP_SIGMA;
+                humpOnBins[h][j] = Math.abs(d) < HUMP_CUTOFF ? HUMP_HEIGHT * Math.exp(-0.5 * d * d) : 0;
             }
         }
+        for (int i = 0; i < n; i++) {
+            double u = hi > lo ? 2 * (x[i] - lo) / (hi - lo) - 1 : 0;
+            basis[0][i] = 1;
+            basis[1][i] = u;
+            basis[2][i] = 0.5 * (3 * u * u - 1);
+            binOf[i] = Math.min(bins - 1, (int) ((x[i] - lo) / HUMP_STEP));
+            for (int h = 0; h < humps; h++) {
+                basis[LEGENDRE_TERMS + h][i] = humpOnBins[h][binOf[i]];
+            }
+        }
+        humpSupport = new int[humps][];
+        for (int h = 0; h < humps; h++) {
+            int first = 0;
+            int end = bins;
+            while (first < bins && humpOnBins[h][first] == 0) {
+                first++;
+            }
+            while (end > first && humpOnBins[h][end - 1] == 0) {
+                end--;
+            }
+            humpSupport[h] = new int[] {first, end};
+        }
+        weightedOnBins = new double[bins];
+        backgroundH = new double[backgroundTerms];
+        backgroundG = new double[backgroundTerms][backgroundTerms];
+        humpsInUse = new boolean[backgroundTerms];
         net = new double[n];
         double tt = 0;
         for (int i = 0; i < n; i++) {
             net[i] = y[i] - background[i];
             tt += weight[i] * net[i] * net[i];
-            for (int a = 0; a < BACKGROUND_TERMS; a++) {
-                backgroundH[a] += weight[i] * legendre[a][i] * net[i];
-                for (int b = 0; b < BACKGROUND_TERMS; b++) {
-                    backgroundG[a][b] += weight[i] * legendre[a][i] * legendre[b][i];
+            for (int a = 0; a < backgroundTerms; a++) {
+                backgroundH[a] += weight[i] * basis[a][i] * net[i];
+                for (int b = 0; b < backgroundTerms; b++) {
+                    backgroundG[a][b] += weight[i] * basis[a][i] * basis[b][i];
                 }
             }
         }
@@ -110,8 +166,7 @@ final class WholePatternFit {
                 final int q = p;
                 LibraryPhase phase = phases.get(q);
                 strain[q] = golden(e -> chi2With(profiles, q, profiles(phase, e, zero[0], Math.exp(logSize[q]))),
-                        Math.max(-CandidateRanking.MAX_STRAIN - 0.005, strain[q] - strainRange),
-                        Math.min(CandidateRanking.MAX_STRAIN + 0.005, strain[q] + strainRange), strain[q]);
+                        Math.max(-MAX_STRAIN, strain[q] - strainRange), Math.min(MAX_STRAIN, strain[q] + strainRange), strain[q]);
                 logSize[q] = golden(ls -> chi2With(profiles, q, profiles(phase, strain[q], zero[0], Math.exp(ls))),
                         Math.max(Math.log(MIN_SIZE_NM), logSize[q] - sizeRange), Math.min(Math.log(MAX_SIZE_NM), logSize[q] + sizeRange), logSize[q]);
                 profiles[q] = profiles(phase, strain[q], zero[0], Math.exp(logSize[q]));
@@ -133,8 +188,8 @@ final class WholePatternFit {
         double[][] curves = new double[k][n];
         for (int i = 0; i < n; i++) {
             double v = background[i];
-            for (int b = 0; b < BACKGROUND_TERMS; b++) {
-                v += s.coefficients[k + b] * legendre[b][i];
+            for (int b = 0; b < backgroundTerms; b++) {
+                v += s.coefficients[k + b] * basis[b][i];
             }
             for (int p = 0; p < k; p++) {
                 curves[p][i] = s.coefficients[p] * profiles[p][i];
@@ -167,9 +222,11 @@ final class WholePatternFit {
             origin[2 + 2 * p] = logSize[p];
             unit[2 + 2 * p] = 0.2;
         }
-        for (int j = 0; j < dim; j++) {
-            lower[j] = -5;
-            upper[j] = 5;
+        // Within ±5 units of the start, and never past the bounds the coordinate sweeps keep to.
+        bound(lower, upper, 0, origin[0], unit[0], -MAX_ZERO_SHIFT, MAX_ZERO_SHIFT);
+        for (int p = 0; p < k; p++) {
+            bound(lower, upper, 1 + 2 * p, origin[1 + 2 * p], unit[1 + 2 * p], -MAX_STRAIN, MAX_STRAIN);
+            bound(lower, upper, 2 + 2 * p, origin[2 + 2 * p], unit[2 + 2 * p], Math.log(MIN_SIZE_NM), Math.log(MAX_SIZE_NM));
         }
         org.apache.commons.math3.analysis.MultivariateFunction objective = u -> {
             double z = origin[0] + u[0] * unit[0];
@@ -200,6 +257,12 @@ final class WholePatternFit {
         } catch (org.apache.commons.math3.exception.TooManyEvaluationsException budgetSpent) {
             // Keep the coordinate-sweep result: it is already a good fit, the polish only sharpens it.
         }
+    }
+
+    /** Bounds, in units of {@code unit} from {@code origin}, of ±5 units clipped to [{@code min}, {@code max}]. */
+    private static void bound(double[] lower, double[] upper, int j, double origin, double unit, double min, double max) {
+        lower[j] = Math.max(-5, (min - origin) / unit);
+        upper[j] = Math.min(5, (max - origin) / unit);
     }
 
     private double[] profiles(LibraryPhase phase, double strain, double zeroShift, double sizeNm) {
@@ -244,12 +307,12 @@ final class WholePatternFit {
      */
     private Solution solve(double[][] profiles) {
         int k = profiles.length;
-        int m = k + BACKGROUND_TERMS;
+        int m = k + backgroundTerms;
         double[][] g = new double[m][m];
         double[] h = new double[m];
-        for (int a = 0; a < BACKGROUND_TERMS; a++) {
+        for (int a = 0; a < backgroundTerms; a++) {
             h[k + a] = backgroundH[a];
-            for (int b = 0; b < BACKGROUND_TERMS; b++) {
+            for (int b = 0; b < backgroundTerms; b++) {
                 g[k + a][k + b] = backgroundG[a][b];
             }
         }
@@ -257,7 +320,7 @@ final class WholePatternFit {
             double[] stats = columnStats(profiles[p]);
             h[p] = stats[0];
             g[p][p] = stats[1];
-            for (int b = 0; b < BACKGROUND_TERMS; b++) {
+            for (int b = 0; b < backgroundTerms; b++) {
                 g[p][k + b] = stats[2 + b];
                 g[k + b][p] = stats[2 + b];
             }
@@ -271,7 +334,18 @@ final class WholePatternFit {
         for (int p = 0; p < k; p++) {
             constrained[p] = true;
         }
-        double[] c = NonNegativeLeastSquares.solve(g, h, constrained);
+        for (int b = LEGENDRE_TERMS; b < backgroundTerms; b++) {
+            constrained[k + b] = true; // humps, like phases, only add intensity
+        }
+        boolean[] guess = new boolean[m];
+        for (int p = 0; p < k; p++) {
+            guess[p] = true;
+        }
+        System.arraycopy(humpsInUse, 0, guess, k, backgroundTerms);
+        double[] c = NonNegativeLeastSquares.solve(g, h, constrained, guess);
+        for (int b = LEGENDRE_TERMS; b < backgroundTerms; b++) {
+            humpsInUse[b] = c[k + b] > 0;
+        }
         double chi2 = weightedTT;
         for (int a = 0; a < m; a++) {
             chi2 -= 2 * c[a] * h[a];
@@ -288,17 +362,28 @@ final class WholePatternFit {
         if (cached != null) {
             return cached;
         }
-        double[] out = new double[2 + BACKGROUND_TERMS];
+        double[] out = new double[2 + backgroundTerms];
+        double[] binned = weightedOnBins;
+        java.util.Arrays.fill(binned, 0);
+        double[] l1 = basis[1];
+        double[] l2 = basis[2];
         for (int i = 0; i < profile.length; i++) {
             double wp = weight[i] * profile[i];
-            if (wp == 0) {
-                continue;
-            }
             out[0] += wp * net[i];
             out[1] += wp * profile[i];
-            for (int b = 0; b < BACKGROUND_TERMS; b++) {
-                out[2 + b] += wp * legendre[b][i];
+            out[2] += wp;
+            out[3] += wp * l1[i];
+            out[4] += wp * l2[i];
+            binned[binOf[i]] += wp;
+        }
+        // A hump is constant on each bin, so its product with the profile is a sum over bins.
+        for (int h = 0; h < humpOnBins.length; h++) {
+            double[] hump = humpOnBins[h];
+            double sum = 0;
+            for (int j = humpSupport[h][0]; j < humpSupport[h][1]; j++) {
+                sum += binned[j] * hump[j];
             }
+            out[2 + LEGENDRE_TERMS + h] = sum;
         }
         if (stats.size() > CACHE_LIMIT) {
             stats.clear();
