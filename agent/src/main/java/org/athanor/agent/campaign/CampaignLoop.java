@@ -176,7 +176,8 @@ public final class CampaignLoop {
     private String decide(CampaignReport.Experiment e, State s, boolean lastOfBatch) {
         int index = e.index();
         if (s.best != null && s.best.targetFraction() >= rules.targetFraction()) {
-            return "stop: target reached";
+            boolean itself = "approved".equals(e.verdict()) && e.targetFraction() >= rules.targetFraction();
+            return itself ? "stop: target reached" : "stop: target reached by experiment " + s.best.index();
         }
         if (lastOfBatch && index >= rules.budget()) {
             return "stop: budget spent";

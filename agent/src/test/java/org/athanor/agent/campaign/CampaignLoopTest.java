@@ -150,7 +150,7 @@ class CampaignLoopTest {
                 "continue: best so far 50.0 % (experiment 1) < goal 95.0 %",
                 "continue: best so far 50.0 % (experiment 1) < goal 95.0 %",
                 "continue: best so far 50.0 % (experiment 1) < goal 95.0 %",
-                "stop: target reached", "stop: target reached", "stop: target reached");
+                "stop: target reached", "stop: target reached by experiment 4", "stop: target reached by experiment 4");
     }
 
     @Test
