@@ -115,7 +115,8 @@ class RecheckCampaignIT {
             assertThat(made).as("the simulated batch is not phase-pure").isLessThan(0.95);
             CampaignReport.Recheck r = residue.recheck();
             assertThat(r).as("experiment 1: %s", residue.notes()).isNotNull();
-            assertThat(r.reason()).contains("amorphous");
+            // The hump is read (it may not be the first reason given: its residue can also leave weak unexplained lines).
+            assertThat(residue.notes()).anySatisfy(n -> assertThat(n).contains(PhaseIdentification.AMORPHOUS_HUMP));
             assertThat(r.xrdFraction()).as("XRD alone would have stopped the campaign").isGreaterThanOrEqualTo(0.95);
             assertThat(r.usedFraction()).as(r.finding()).isLessThan(0.95);
             assertThat(Math.abs(r.usedFraction() - made)).as("used %.3f, XRD %.3f, simulated %.3f", r.usedFraction(), r.xrdFraction(), made)

@@ -71,15 +71,43 @@ public final class Diffractometer extends MqttDevice {
             max = Math.max(max, v);
         }
         double scale = max > 0 ? PEAK_COUNTS_PER_SECOND * (1 - amorphous) / max : 0;
+        double humpHeight = humpHeight(raw, max, amorphous, twoTheta);
         double[] counts = new double[twoTheta.length];
         for (int i = 0; i < twoTheta.length; i++) {
             double tt = twoTheta[i];
             double background = 40 + 160 * Math.exp(-tt / 12);
-            double hump = 600 * amorphous * Math.exp(-0.5 * Math.pow((tt - 28) / 6, 2));
+            double hump = humpHeight * humpShape(tt);
             double mean = (raw[i] * scale + background + hump) * countTime;
             counts[i] = poisson(mean, noise);
         }
         return counts;
+    }
+
+    /**
+     * Peak height (counts/s) of the hump of the phases without a structure. Total scattering per unit mass does not
+     * depend on order (Ruland, Acta Cryst. 14 (1961) 1180, the basis of degree-of-crystallinity readings): their mass
+     * fraction scatters, over the scanned range, as much as the same mass of the crystalline part, spread into the
+     * hump instead of lines. A sample with nothing crystalline gets 600 counts/s.
+     */
+    private static double humpHeight(double[] raw, double max, double amorphous, double[] twoTheta) {
+        if (amorphous <= 0) {
+            return 0;
+        }
+        if (max <= 0) {
+            return 600 * amorphous;
+        }
+        double crystallinePerUnitMass = 0;
+        double shape = 0;
+        for (int i = 0; i < raw.length; i++) {
+            crystallinePerUnitMass += raw[i] * PEAK_COUNTS_PER_SECOND / max;
+            shape += humpShape(twoTheta[i]);
+        }
+        return shape > 0 ? amorphous * crystallinePerUnitMass / shape : 0;
+    }
+
+    /** The hump's shape: a Gaussian at 28° 2θ, σ = 6°. */
+    private static double humpShape(double twoTheta) {
+        return Math.exp(-0.5 * Math.pow((twoTheta - 28) / 6, 2));
     }
 
     private static double poisson(double mean, Random r) {
