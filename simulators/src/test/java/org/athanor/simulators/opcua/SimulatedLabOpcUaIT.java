@@ -114,8 +114,14 @@ class SimulatedLabOpcUaIT {
         try {
             done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return seen;
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError(path + " did not satisfy the condition within " + timeout + "; values seen: " + seen, e);
         } finally {
-            subscription.delete();
+            try {
+                subscription.delete();
+            } catch (Exception e) {
+                // a server that dropped the subscription meanwhile must not hide why the wait failed
+            }
         }
     }
 
