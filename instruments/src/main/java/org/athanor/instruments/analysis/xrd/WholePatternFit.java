@@ -38,7 +38,7 @@ final class WholePatternFit {
     private final double[] y;
     private final double[] background;
     private final double[] weight;
-    /** Background terms on the grid: the Legendre polynomials (free sign), then the humps (≥ 0). */
+    /** The Legendre polynomials (free sign) on the grid; the humps (≥ 0) that follow them are {@link #humpOnBins}. */
     private final double[][] basis;
     private final int backgroundTerms;
     /**
@@ -79,7 +79,7 @@ final class WholePatternFit {
         double hi = x[n - 1];
         int humps = (int) Math.floor((hi - lo) / HUMP_SPACING) + 1;
         backgroundTerms = LEGENDRE_TERMS + humps;
-        basis = new double[backgroundTerms][n];
+        basis = new double[LEGENDRE_TERMS][n];
         int bins = (int) Math.floor((hi - lo) / HUMP_STEP) + 1;
         binOf = new int[n];
         humpOnBins = new double[humps][bins];
@@ -95,9 +95,6 @@ final class WholePatternFit {
             basis[1][i] = u;
             basis[2][i] = 0.5 * (3 * u * u - 1);
             binOf[i] = Math.min(bins - 1, (int) ((x[i] - lo) / HUMP_STEP));
-            for (int h = 0; h < humps; h++) {
-                basis[LEGENDRE_TERMS + h][i] = humpOnBins[h][binOf[i]];
-            }
         }
         humpSupport = new int[humps][];
         for (int h = 0; h < humps; h++) {
@@ -121,9 +118,9 @@ final class WholePatternFit {
             net[i] = y[i] - background[i];
             tt += weight[i] * net[i] * net[i];
             for (int a = 0; a < backgroundTerms; a++) {
-                backgroundH[a] += weight[i] * basis[a][i] * net[i];
+                backgroundH[a] += weight[i] * term(a, i) * net[i];
                 for (int b = 0; b < backgroundTerms; b++) {
-                    backgroundG[a][b] += weight[i] * basis[a][i] * basis[b][i];
+                    backgroundG[a][b] += weight[i] * term(a, i) * term(b, i);
                 }
             }
         }
@@ -189,7 +186,7 @@ final class WholePatternFit {
         for (int i = 0; i < n; i++) {
             double v = background[i];
             for (int b = 0; b < backgroundTerms; b++) {
-                v += s.coefficients[k + b] * basis[b][i];
+                v += s.coefficients[k + b] * term(b, i);
             }
             for (int p = 0; p < k; p++) {
                 curves[p][i] = s.coefficients[p] * profiles[p][i];
@@ -257,6 +254,11 @@ final class WholePatternFit {
         } catch (org.apache.commons.math3.exception.TooManyEvaluationsException budgetSpent) {
             // Keep the coordinate-sweep result: it is already a good fit, the polish only sharpens it.
         }
+    }
+
+    /** Background term {@code b} at grid point {@code i}: a Legendre polynomial, or a hump's value on the point's bin. */
+    private double term(int b, int i) {
+        return b < LEGENDRE_TERMS ? basis[b][i] : humpOnBins[b - LEGENDRE_TERMS][binOf[i]];
     }
 
     /** Bounds, in units of {@code unit} from {@code origin}, of ±5 units clipped to [{@code min}, {@code max}]. */
