@@ -41,6 +41,8 @@ public final class Engine implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final List<Execution> executions = new ArrayList<>();
     private final Map<String, String> pausedRuns = new LinkedHashMap<>();
+    /** Runs an operator paused ({@link #pause}): only {@link #resume} lifts such a pause, never a fault's isolation. */
+    private final java.util.Set<String> operatorPaused = new java.util.HashSet<>();
     private String labPause;
     private long dispatched;
 
@@ -166,13 +168,28 @@ public final class Engine implements AutoCloseable {
         }));
     }
 
-    /** Stops dispatching the run's steps; steps already on instruments finish (the next safe point). */
+    /**
+     * An operator's pause: stops dispatching the run's steps; steps already on instruments finish (the next safe
+     * point). It holds until {@link #resume}: lifting a fault's pause ({@link #abortFaultedExperiments}) leaves it. On a
+     * run a fault has already paused, the operator's reason replaces the fault's and is journaled.
+     */
     public void pause(String runId, String reason) {
-        post(() -> pauseNow(runId, reason));
+        post(() -> {
+            operatorPaused.add(runId);
+            if (pausedRuns.containsKey(runId)) {
+                pausedRuns.put(runId, reason);
+                emit(runId, null, null, null, Type.RUN_PAUSED, Map.of("reason", reason));
+            } else {
+                pauseNow(runId, reason);
+            }
+        });
     }
 
     public void resume(String runId) {
-        post(() -> resumeNow(runId, true));
+        post(() -> {
+            operatorPaused.remove(runId);
+            resumeNow(runId, true);
+        });
     }
 
     /**
@@ -195,7 +212,8 @@ public final class Engine implements AutoCloseable {
      * check that paused, a step that waited too often) is aborted as {@link #abort} would (samples marked, in-flight
      * steps made safe), and the run's pause is then lifted so its other experiments go on. Done in one step on the
      * engine thread, so a sibling's fault that arrives meanwhile is either aborted here or pauses the run afresh; it is
-     * never retried by the lifted pause. A pause no experiment caused (an operator's, the lab's) is left alone.
+     * never retried by the lifted pause. A pause no experiment caused (an operator's, the lab's) is left alone, and so is
+     * the run's pause when an operator paused it as well: the faulted experiments end, the pause holds.
      */
     public void abortFaultedExperiments(String runId) {
         post(() -> {
@@ -205,7 +223,7 @@ public final class Engine implements AutoCloseable {
                 return;
             }
             faulted.forEach(ex -> abortNow(ex, "paused by a fault: " + ex.fault));
-            if (labPause == null) {
+            if (labPause == null && !operatorPaused.contains(runId)) {
                 resumeNow(runId, true);
             }
         });
@@ -531,9 +549,11 @@ public final class Engine implements AutoCloseable {
         for (Slot s : load) {
             boolean interrupted = s.step.action() == Action.HEAT;
             s.status = interrupted ? Status.INTERRUPTED : Status.FAILED;
-            emit(s.execution, s, Type.STEP_FAILED, Map.of("attempt", s.attempt, "reason", reason, "interrupted", interrupted));
+            // A step of an aborted run failing is the abort taking effect: say so before what the instrument reported.
+            String stated = s.execution.abortReason == null ? reason : "stopped by the abort; the instrument reported: " + reason;
+            emit(s.execution, s, Type.STEP_FAILED, Map.of("attempt", s.attempt, "reason", stated, "interrupted", interrupted));
             if (interrupted && s.step.sample() != null) {
-                String why = "heating interrupted: " + reason;
+                String why = "heating interrupted: " + stated;
                 s.execution.markedSamples.put(s.step.sample(), why);
                 emit(s.execution, s, Type.SAMPLE_MARKED, Map.of("sample", s.step.sample(), "reason", why));
             }

@@ -115,4 +115,35 @@ class FaultIsolationTest {
         engine.resume("r1");
         assertThat(outcome(e1).status()).isEqualTo(RunOutcome.Status.COMPLETED);
     }
+
+    @Test
+    void aFaultDuringAnOperatorsPauseEndsItsExperimentButThePauseHolds() throws Exception {
+        CountDownLatch heating = new CountDownLatch(2);
+        CountDownLatch release = new CountDownLatch(1);
+        heat.behaviour = c -> {
+            heating.countDown();
+            release.await(10, TimeUnit.SECONDS);
+            if (c.step().instrument().equals("box-furnace-1")) {
+                throw new InstrumentFault(InstrumentFault.Kind.INTERLOCK_OPEN, "box-furnace-1", "door opened at 640 °C");
+            }
+            return StepResult.EMPTY;
+        };
+        Engine engine = isolatingEngine();
+        RunHandle e1 = engine.submit(new RunRequest("r1", "e1", synthesis("w-e1", "S1", "box-furnace-1", 900), true));
+        RunHandle e2 = engine.submit(new RunRequest("r1", "e2", synthesis("w-e2", "S2", "box-furnace-2", 950), true));
+        assertThat(heating.await(10, TimeUnit.SECONDS)).isTrue();
+        engine.pause("r1", "paused by the operator: checking the exhaust");
+        release.countDown();
+
+        assertThat(outcome(e1).status()).as("the faulted experiment ends").isEqualTo(RunOutcome.Status.ABORTED);
+        journal.await(e -> e.type() == Type.STEP_COMPLETED && "e2".equals(e.experiment()) && "heat".equals(e.stepId()), "e2 heated");
+        assertThat(engine.pauseReason("r1")).as("the operator's pause outlives the fault's isolation")
+                .contains("paused by the operator: checking the exhaust");
+        assertThat(xrd.calls).as("nothing dispatched while paused").isEmpty();
+        assertThat(journal.of(Type.RUN_RESUMED)).isEmpty();
+
+        engine.resume("r1");
+        assertThat(outcome(e2).status()).isEqualTo(RunOutcome.Status.COMPLETED);
+        assertThat(xrd.calls).extracting(StepContext::experiment).containsExactly("e2");
+    }
 }

@@ -74,6 +74,7 @@ public final class CampaignLoop {
 
     private final StopRules rules;
     private final int batchSize;
+    private java.util.function.Supplier<Optional<String>> stopRequested = Optional::empty;
 
     public CampaignLoop(StopRules rules) {
         this(rules, 1);
@@ -85,6 +86,15 @@ public final class CampaignLoop {
         }
         this.rules = rules;
         this.batchSize = batchSize;
+    }
+
+    /**
+     * An operator's stop (an abort): checked before each batch and after reading one; the batch read is kept, each of
+     * its experiments decided "stop: " with the operator's words, and the campaign ends as aborted.
+     */
+    public CampaignLoop stopWhen(java.util.function.Supplier<Optional<String>> requested) {
+        this.stopRequested = requested;
+        return this;
     }
 
     public Outcome run(Proposer proposer, Experimenter experimenter, Progress progress) {
@@ -106,6 +116,10 @@ public final class CampaignLoop {
         // After a restart an index may be missing (an experiment the gate refused, not yet journaled): never reuse one.
         int next = state.done.stream().mapToInt(CampaignReport.Experiment::index).max().orElse(0) + 1;
         while (true) {
+            Optional<String> stop = stopRequested.get();
+            if (stop.isPresent()) {
+                return new Outcome(state.done, Optional.ofNullable(state.best), StopReason.ABORTED, stop.get());
+            }
             if (next > rules.budget()) {
                 return new Outcome(state.done, Optional.ofNullable(state.best), StopReason.BUDGET_EXHAUSTED,
                         "spent the budget of " + rules.budget() + " experiments; best target fraction " + fraction(state.best));
@@ -125,12 +139,16 @@ public final class CampaignLoop {
             } catch (CampaignAbortedException aborted) {
                 return new Outcome(state.done, Optional.ofNullable(state.best), StopReason.ABORTED, aborted.getMessage());
             }
+            stop = stopRequested.get();
             for (int i = 0; i < results.size(); i++) {
                 CampaignReport.Experiment e = results.get(i);
                 state.read(e);
-                e = withDecision(e, decide(e, state, i == results.size() - 1));
+                e = withDecision(e, stop.isPresent() ? "stop: " + stop.get() : decide(e, state, i == results.size() - 1));
                 state.done.add(e);
                 progress.experimentFinished(e);
+            }
+            if (stop.isPresent()) {
+                return new Outcome(state.done, Optional.ofNullable(state.best), StopReason.ABORTED, stop.get());
             }
             int last = batch.get(batch.size() - 1).index();
             next = last + 1;

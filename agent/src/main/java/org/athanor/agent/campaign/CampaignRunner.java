@@ -106,7 +106,8 @@ public final class CampaignRunner {
         for (CampaignReport.Experiment e : saved.finished()) {
             String label = "e" + e.index();
             if (saved.interrupted().contains(label)) {
-                e = JournaledResult.of(events, label, e.index(), e.parameters(), target, identifier).orElse(e);
+                e = JournaledResult.of(events, label, e.index(), e.parameters(), target, identifier)
+                        .map(r -> r.withDecision("continue: result read from the journal after a restart")).orElse(e);
                 settled.add(e);
             }
             finished.add(e);
@@ -116,7 +117,7 @@ public final class CampaignRunner {
                 + (saved.interrupted().isEmpty() ? "" : "; " + saved.interrupted().size() + " interrupted"
                 + (recovered > 0 ? " (" + recovered + " measured before the stop, result taken from the journal)" : "")
                 + (settled.size() > recovered ? " (" + (settled.size() - recovered)
-                + " lost with the simulated lab's samples; new experiments take their place)" : "")));
+                + " lost with the simulated lab's samples; they count against the budget, the campaign goes on with new ones)" : "")));
         Recovery recovery = new Recovery(RunState.replay(runId, events), settled, events.get(0).time(), events.get(events.size() - 1).time());
         return execute(s, saved.plan(), DesignBounds.Fixed.only(saved.temperatureFixed(), saved.holdFixed()), saved.design(),
                 finished, recovery, log, progress);
@@ -164,16 +165,21 @@ public final class CampaignRunner {
                 recovery.settled().forEach(record::finished); // the journal itself now says what became of them
             }
             Instant labStart = recovery == null ? lab.clock().now() : recovery.firstLabTime(); // the whole campaign's lab time
-            var experimenter = new LabExperimenter(lab, workflow, design, s.runId(), target, runDir, furnaces);
-            // Journaling, reporting and proposing are the agent's computation: lab time stands still meanwhile.
-            CampaignLoop.Progress journaled = e -> {
-                try (LabClock.Section computing = lab.clock().computing()) {
-                    record.finished(e);
-                    progress.experimentFinished(e);
-                }
-            };
-            var proposer = new ComputingProposer(new StrategyProposer(strategy, design, workflow), lab.clock());
-            var outcome = new CampaignLoop(s.rules(), batch).run(proposer, experimenter, journaled, previous);
+            // From here on an operator may pause, resume or abort the run from another process (athanor pause|resume|abort).
+            CampaignLoop.Outcome outcome;
+            try (OperatorWatch operator = OperatorWatch.start(s.dataDirectory(), s.runId(), lab.engine(), log)) {
+                var experimenter = new LabExperimenter(lab, workflow, design, s.runId(), target, runDir, furnaces, operator.state());
+                // Journaling, reporting and proposing are the agent's computation: lab time stands still meanwhile.
+                CampaignLoop.Progress journaled = e -> {
+                    try (LabClock.Section computing = lab.clock().computing()) {
+                        record.finished(e);
+                        progress.experimentFinished(e);
+                    }
+                };
+                var proposer = new ComputingProposer(new StrategyProposer(strategy, design, workflow), lab.clock());
+                outcome = new CampaignLoop(s.rules(), batch).stopWhen(operator.state()::abortRequested)
+                        .run(proposer, experimenter, journaled, previous);
+            }
             try (LabClock.Section computing = lab.clock().computing()) {
                 record.stopped(outcome.stopReason().json(), outcome.explanation());
             }

@@ -42,11 +42,17 @@ final class CharacterisationCheck {
     private final LabSession lab;
     private final String runId;
     private final Composition target;
+    private final OperatorWatch.State operator;
 
     CharacterisationCheck(LabSession lab, String runId, Composition target) {
+        this(lab, runId, target, OperatorWatch.State.NONE);
+    }
+
+    CharacterisationCheck(LabSession lab, String runId, Composition target, OperatorWatch.State operator) {
         this.lab = lab;
         this.runId = runId;
         this.target = target;
+        this.operator = operator;
     }
 
     /** Where each sample of a finished workflow is left: the last transfer's destination or measuring instrument. */
@@ -88,6 +94,9 @@ final class CharacterisationCheck {
         }
         String reason = found.get().why();
         double xrdFraction = TargetFraction.of(first.phases(), target);
+        if (operator.abortRequested().isPresent()) {
+            return Optional.of(recheck(reason, null, "not run", first, null, xrdFraction, "the run was " + operator.abortRequested().get()));
+        }
         String location = lab.labState().sampleLocation(sample).orElse(locationsAfter(w).get(sample));
         Optional<Workflow> planned = followUp(w, sample, location,
                 lab.config().ofKind(InstrumentKind.RAMAN).stream().map(i -> i.id()).findFirst(), found.get().rescan());
@@ -122,6 +131,12 @@ final class CharacterisationCheck {
 
     private CampaignReport.Recheck recheck(String reason, String workflow, String verdict, PhaseEvidence first,
                                            PhaseEvidence second, double xrdFraction, String why) {
+        return recheck(target, reason, workflow, verdict, first, second, xrdFraction, why);
+    }
+
+    /** The report's entry for a follow-up and the fraction it leads to; {@code second} is null when none was analysed. */
+    static CampaignReport.Recheck recheck(Composition target, String reason, String workflow, String verdict, PhaseEvidence first,
+                                          PhaseEvidence second, double xrdFraction, String why) {
         RecheckDecision.Confirmation c = RecheckDecision.confirm(first, second, target);
         String finding = why == null ? c.finding() : why + "; " + c.finding();
         boolean rescanned = second != null && second.hasXrd();
@@ -140,7 +155,10 @@ final class CharacterisationCheck {
         };
         lab.engine().addListener(pauseWatch);
         try {
-            return lab.engine().submit(new RunRequest(runId, label, f, lab.dryRun())).outcome().get(TIMEOUT_MINUTES, TimeUnit.MINUTES);
+            var outcome = lab.engine().submit(new RunRequest(runId, label, f, lab.dryRun())).outcome();
+            // An abort that arrived while the follow-up was being submitted reaches it too.
+            operator.abortReason().ifPresent(why -> lab.engine().abort(runId, why));
+            return operator.deadline(TimeUnit.MINUTES.toNanos(TIMEOUT_MINUTES)).await(outcome);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             lab.engine().abort(runId, "interrupted");

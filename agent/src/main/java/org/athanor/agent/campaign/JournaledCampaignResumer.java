@@ -21,8 +21,11 @@ public class JournaledCampaignResumer implements CampaignResumer {
                         + "' shows its events");
                 return 2;
             }
-            CampaignReport report = runner.resume(request.runId(), request.dataDirectory(), events,
-                    line -> err.println("  " + line), e -> err.println("  " + ReportPrinter.progressLine(e)));
+            CampaignReport report;
+            try (var notice = new InterruptNotice("resume", request.runId(), err)) {
+                report = runner.resume(request.runId(), request.dataDirectory(), events,
+                        line -> err.println("  " + line), e -> err.println("  " + ReportPrinter.progressLine(e)));
+            }
             request.out().println(request.json() ? ReportPrinter.json(report) : ReportPrinter.text(report));
             return "aborted".equals(report.stopReason()) ? 1 : 0;
         } catch (RunLock.RunBusyException | IllegalArgumentException e) {

@@ -20,8 +20,9 @@ import org.athanor.workflow.WorkflowJson;
  * The result of an experiment a crash interrupted, when the journal already holds it: its analyze step completed
  * (the campaign died before recording what it read), or its XRD pattern was journaled (the analysis had not run yet;
  * it runs now on the journaled pattern). Either way the measurement is not lost and the experiment keeps its result.
- * What cannot be had any more is a re-check: the sample was in the simulated lab, which stopped with the process; a
- * result that would have been re-checked counts as one whose re-check could not run.
+ * A re-check that ran to its end before the stop is read from the journal too. One that had not cannot be had any
+ * more: the sample was in the simulated lab, which stopped with the process; such a result counts as one whose
+ * re-check could not run.
  */
 final class JournaledResult {
 
@@ -56,10 +57,19 @@ final class JournaledResult {
         List<CampaignReport.Phase> phases = PhaseEvidence.phasesOf(outputs);
         notes.addAll(LabExperimenter.analysisNotes(outputs));
         double fraction = TargetFraction.of(phases, target);
-        // A weak identification would have been re-checked; its sample is gone, so it counts as a re-check that could
-        // not run: the lower reading, or 0 for an unsupported target (RecheckDecision), as in an uninterrupted campaign.
+        // A weak identification is re-checked. A re-check that finished before the stop is in the journal and counts
+        // as it would have; otherwise the sample is gone, so it counts as a re-check that could not run: the lower
+        // reading, or 0 for an unsupported target (RecheckDecision), as in an uninterrupted campaign.
         PhaseEvidence evidence = PhaseEvidence.fromAnalysis(outputs);
         Optional<RecheckDecision.Reason> reason = RecheckDecision.reason(evidence, target);
+        Optional<CampaignReport.Recheck> finished = reason.flatMap(r -> finishedRecheck(events, experiment, r, evidence, phases, target));
+        if (finished.isPresent()) {
+            notes.add("re-check (" + reason.get().why() + "): " + finished.get().finding());
+            notes.add("recovered after a restart: the re-check had finished before the process stopped, the campaign read it from the journal");
+            Double rwp = outputs.get("rwp") instanceof Number n ? n.doubleValue() : null;
+            return Optional.of(new CampaignReport.Experiment(index, parameters, "approved", phases, finished.get().usedFraction(), rwp,
+                    null, null, notes, finished.get()));
+        }
         if (reason.isPresent()) {
             RecheckDecision.Confirmation c = RecheckDecision.confirm(evidence, null, target);
             fraction = c.fraction();
@@ -68,6 +78,26 @@ final class JournaledResult {
         }
         Double rwp = outputs.get("rwp") instanceof Number n ? n.doubleValue() : null;
         return Optional.of(new CampaignReport.Experiment(index, parameters, "approved", phases, fraction, rwp, null, null, notes));
+    }
+
+    /** The follow-up of {@code experiment} as the journal has it, when it ran to its end and its analysis completed. */
+    private static Optional<CampaignReport.Recheck> finishedRecheck(List<EngineEvent> events, String experiment, RecheckDecision.Reason reason,
+                                                                    PhaseEvidence first, List<CampaignReport.Phase> phases, Composition target) {
+        String label = experiment + CharacterisationCheck.SUFFIX;
+        boolean completed = events.stream().anyMatch(e -> e.type() == Type.RUN_FINISHED && label.equals(e.experiment())
+                && "completed".equals(e.text("status")));
+        Optional<Workflow> followUp = events.stream()
+                .filter(e -> e.type() == Type.RUN_STARTED && label.equals(e.experiment()) && e.text("workflow") != null)
+                .findFirst().flatMap(e -> readable(e.text("workflow"), label));
+        Optional<Step> analyze = followUp.flatMap(w -> w.stepsOf(Action.ANALYZE).stream().findFirst());
+        if (!completed || analyze.isEmpty()) {
+            return Optional.empty();
+        }
+        return events.stream()
+                .filter(e -> e.type() == Type.STEP_COMPLETED && label.equals(e.experiment()) && analyze.get().id().equals(e.stepId()))
+                .findFirst()
+                .map(e -> CharacterisationCheck.recheck(target, reason.why(), followUp.get().id(), "approved", first,
+                        PhaseEvidence.fromAnalysis(e.data()), TargetFraction.of(phases, target), null));
     }
 
     /** The journaled workflow; one that no longer reads (written by another version) leaves the experiment lost. */

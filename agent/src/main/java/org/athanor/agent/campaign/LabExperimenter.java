@@ -40,6 +40,7 @@ final class LabExperimenter implements CampaignLoop.Experimenter {
     private final Composition target;
     private final Path plotDirectory;
     private final ParallelFurnaces furnaces;
+    private final OperatorWatch.State operator;
 
     LabExperimenter(LabSession lab, Workflow plan, ExperimentDesign design, String runId, Composition target, Path plotDirectory) {
         this(lab, plan, design, runId, target, plotDirectory, ParallelFurnaces.only(plannedFurnace(plan)));
@@ -47,6 +48,12 @@ final class LabExperimenter implements CampaignLoop.Experimenter {
 
     LabExperimenter(LabSession lab, Workflow plan, ExperimentDesign design, String runId, Composition target, Path plotDirectory,
                     ParallelFurnaces furnaces) {
+        this(lab, plan, design, runId, target, plotDirectory, furnaces, OperatorWatch.State.NONE);
+    }
+
+    LabExperimenter(LabSession lab, Workflow plan, ExperimentDesign design, String runId, Composition target, Path plotDirectory,
+                    ParallelFurnaces furnaces, OperatorWatch.State operator) {
+        this.operator = operator;
         this.lab = lab;
         this.plan = plan;
         this.design = design;
@@ -87,16 +94,23 @@ final class LabExperimenter implements CampaignLoop.Experimenter {
         // Planning, vetting and submitting the batch are the agent's computation: lab time stands still meanwhile.
         LabClock.Section preparing = lab.clock().computing();
         try {
+            List<Workflow> designed = batch.stream().map(p -> design.apply(plan, runId, p.index(), p.parameters())).toList();
+            List<String> heatsIn = furnaces.forBatch(designed.stream().map(LabExperimenter::plannedFurnace).toList());
             for (CampaignLoop.Planned p : batch) {
-                String furnace = furnaces.forPosition(all.size());
-                Underway u = new Underway(p, furnaces.assign(design.apply(plan, runId, p.index(), p.parameters()), furnace));
-                if (furnaces.size() > 1) {
+                int i = all.size();
+                String furnace = heatsIn.get(i);
+                boolean moved = !plannedFurnace(designed.get(i)).equals(furnaces.planned()); // by its gas
+                Underway u = new Underway(p, moved ? designed.get(i) : furnaces.assign(designed.get(i), furnace));
+                if (furnaces.size() > 1 || moved) {
                     u.notes.add("heated in " + furnace);
                 }
                 all.add(u);
                 vet(u);
             }
             lab.engine().addListener(watch);
+            if (operator.abortRequested().isPresent()) {
+                throw new CampaignAbortedException(operator.abortRequested().get() + "; experiments " + indices(batch) + " were not started");
+            }
             for (Underway u : all) {
                 if (u.result == null) {
                     u.handle = lab.engine().submit(new RunRequest(runId, "e" + u.planned.index(), u.workflow, lab.dryRun()));
@@ -105,13 +119,16 @@ final class LabExperimenter implements CampaignLoop.Experimenter {
                     CampaignJournal.proposed(lab.engine(), runId, u.planned.index(), u.planned.parameters());
                 }
             }
+            // An abort that arrived while the batch was being submitted reaches these experiments too.
+            operator.abortReason().ifPresent(why -> lab.engine().abort(runId, why));
             preparing.close(); // from here on the campaign waits for the lab
 
-            // Bounded as if the batch ran one experiment after another (it may, when it outnumbers the furnaces).
-            long deadline = System.nanoTime() + all.size() * TimeUnit.MINUTES.toNanos(EXPERIMENT_TIMEOUT_MINUTES);
+            // Bounded as if the batch ran one experiment after another (it may, when it outnumbers the furnaces); time
+            // an operator holds the run paused does not count.
+            var deadline = operator.deadline(all.size() * TimeUnit.MINUTES.toNanos(EXPERIMENT_TIMEOUT_MINUTES));
             for (Underway u : all) {
                 if (u.handle != null) {
-                    RunOutcome outcome = u.handle.outcome().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    RunOutcome outcome = deadline.await(u.handle.outcome());
                     u.result = outcome.status() == RunOutcome.Status.ABORTED ? failed(u, outcome)
                             : analysed(u.planned.index(), u.planned.parameters(), u.workflow, outcome, u.notes);
                 }
@@ -160,6 +177,11 @@ final class LabExperimenter implements CampaignLoop.Experimenter {
     /** An analyze step's notes, as the report shows them. */
     static List<String> analysisNotes(Map<String, Object> outputs) {
         List<String> out = new ArrayList<>();
+        if (outputs.get("ramanPhases") instanceof List<?> raman && !raman.isEmpty()) {
+            out.add("analysis: Raman matches " + raman.stream().filter(Map.class::isInstance).map(o -> (Map<?, ?>) o)
+                    .map(m -> m.get("formula") + (m.get("score") instanceof Number n ? String.format(java.util.Locale.ROOT, " (score %.2f)", n.doubleValue()) : ""))
+                    .collect(java.util.stream.Collectors.joining(", ")));
+        }
         if (outputs.get("notes") instanceof List<?> l) {
             l.forEach(n -> out.add("analysis: " + n));
         }
@@ -203,7 +225,7 @@ final class LabExperimenter implements CampaignLoop.Experimenter {
         lab.approvals().forget(w.id());
         reading.close(); // a re-check runs on the lab; it marks its own computation
         // A weak identification is checked again (longer XRD scan, Raman) before the optimiser sees the fraction.
-        var recheck = new CharacterisationCheck(lab, runId, target)
+        var recheck = new CharacterisationCheck(lab, runId, target, operator)
                 .afterAnalysis("e" + index, w, sample, PhaseEvidence.fromAnalysis(result.outputs())).orElse(null);
         double fraction = TargetFraction.of(phases, target);
         if (recheck != null) {
@@ -217,8 +239,8 @@ final class LabExperimenter implements CampaignLoop.Experimenter {
     /**
      * Answers the engine's pauses of the run while a batch is under way (called on the engine's thread; the engine's
      * methods only queue work). A pause caused by an experiment's fault ends the faulted experiments and lets their
-     * siblings go on; a pause no experiment caused (the lab paused, the journal failing) ends the whole batch, as
-     * nobody is there to resume it.
+     * siblings go on; an operator's pause holds the batch until the operator resumes it; any other pause no experiment
+     * caused (the journal failing) ends the whole batch, as nobody is there to resume it.
      */
     private final class FaultWatch implements EventListener {
         @Override
@@ -228,7 +250,7 @@ final class LabExperimenter implements CampaignLoop.Experimenter {
             }
             if (e.text("experiment") != null) {
                 lab.engine().abortFaultedExperiments(runId);
-            } else {
+            } else if (!OperatorWatch.isOperatorPause(e.text("reason"))) {
                 lab.engine().abort(runId, "paused by a fault: " + e.text("reason"));
                 lab.engine().resume(runId);
             }

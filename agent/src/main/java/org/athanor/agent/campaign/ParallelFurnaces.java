@@ -61,6 +61,28 @@ record ParallelFurnaces(String planned, List<String> furnaces) {
         return furnaces.get(position % furnaces.size());
     }
 
+    /**
+     * The furnace of each experiment of a batch, given the furnace its design chose: one the design moved elsewhere (an
+     * inert gas: the tube furnace) stays there; the others go round robin over these furnaces, but never to one an
+     * earlier experiment of the batch already took while another of them is free.
+     */
+    List<String> forBatch(List<String> designed) {
+        java.util.Map<String, Integer> load = new java.util.HashMap<>();
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < designed.size(); i++) {
+            String furnace = designed.get(i);
+            if (furnace.equals(planned)) {
+                furnace = forPosition(i);
+                if (load.getOrDefault(furnace, 0) > 0) {
+                    furnace = furnaces.stream().min(java.util.Comparator.comparingInt(f -> load.getOrDefault(f, 0))).orElseThrow();
+                }
+            }
+            load.merge(furnace, 1, Integer::sum);
+            out.add(furnace);
+        }
+        return out;
+    }
+
     int size() {
         return furnaces.size();
     }

@@ -107,7 +107,7 @@ final class RecheckDecision {
             if (!ramanSeesTarget) {
                 return new Confirmation(0, remeasured > 0 || before > 0, remeasured > 0 || before > 0
                         ? "Raman contradicts XRD: bands of " + String.join(", ", followUp.ramanFormulas()) + " but none of the target; "
-                            + "conservative fraction 0 used instead of XRD's " + pct(remeasured)
+                            + "conservative fraction 0 used instead of " + xrdName + "'s " + pct(remeasured)
                         : "neither XRD nor Raman (" + String.join(", ", followUp.ramanFormulas()) + ") sees the target");
             }
             double uncounted = uncountedRamanShare(xrd.phases(), followUp.ramanBands());

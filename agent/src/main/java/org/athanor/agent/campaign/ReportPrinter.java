@@ -26,9 +26,14 @@ public final class ReportPrinter {
 
     /** One line as an experiment finishes, for progress on long campaigns. */
     public static String progressLine(CampaignReport.Experiment e) {
-        return String.format(Locale.ROOT, "experiment %d  %s  %-8s  target %5.1f %%%s  %s",
-                e.index(), parameters(e.parameters()), e.verdict(), 100 * e.targetFraction(),
+        return String.format(Locale.ROOT, "experiment %d  %s  %-8s  target %7s%s  %s",
+                e.index(), parameters(e.parameters()), e.verdict(), measured(e) ? pct(e.targetFraction()) : "n/a",
                 e.recheck() == null ? "" : e.recheck().uncertain() ? " (re-checked, uncertain)" : " (re-checked)", e.decision());
+    }
+
+    /** Whether the experiment ran to an analysis; a failed, rejected or lost one has no target fraction to show. */
+    private static boolean measured(CampaignReport.Experiment e) {
+        return "approved".equals(e.verdict());
     }
 
     public static String text(CampaignReport r) {
@@ -52,7 +57,7 @@ public final class ReportPrinter {
                                 + (p.confidence() == null ? "" : String.format(Locale.ROOT, " (confidence %.2f)", p.confidence())))
                         .collect(Collectors.joining(", "))).append('\n');
             }
-            out.append("  target:    ").append(pct(e.targetFraction()));
+            out.append("  target:    ").append(measured(e) ? pct(e.targetFraction()) : "n/a (" + e.verdict() + ": nothing was measured)");
             if (e.rwp() != null) {
                 out.append(String.format(Locale.ROOT, "   Rwp %.1f %%", e.rwp()));
             }
@@ -107,7 +112,11 @@ public final class ReportPrinter {
             s.append(", ramp ").append(ramp).append(" °C/min");
         }
         p.forEach((k, v) -> {
-            if (!k.equals(ExperimentDesign.TEMPERATURE) && !k.equals(ExperimentDesign.HOLD) && !k.equals(ExperimentDesign.RAMP)) {
+            if (k.equals(ExperimentDesign.EXCESS)) {
+                s.append(", excess ").append(v).append(" %");
+            } else if (k.startsWith(ExperimentDesign.PRECURSOR) && k.length() > ExperimentDesign.PRECURSOR.length()) {
+                s.append(", ").append(k.substring(ExperimentDesign.PRECURSOR.length())).append(" from ").append(v);
+            } else if (!k.equals(ExperimentDesign.TEMPERATURE) && !k.equals(ExperimentDesign.HOLD) && !k.equals(ExperimentDesign.RAMP)) {
                 s.append(", ").append(k).append(' ').append(v);
             }
         });

@@ -61,6 +61,28 @@ public final class RunLock implements AutoCloseable {
         return new RunLock(channel, lock);
     }
 
+    /**
+     * Whether a live process holds the run now (for operator requests, which need one to act on them). It takes and
+     * at once releases the lock when nobody holds it, so a process starting that run in the same instant may be told
+     * it is busy: ask again.
+     */
+    public static boolean isHeld(Path dataDirectory, String runId) throws IOException {
+        Path file = dataDirectory.resolve("runs").resolve(runId).resolve("campaign.lock");
+        if (!Files.exists(file)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true; // this very process runs it
+        }
+    }
+
     private static String holder(FileChannel channel) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(32);
         channel.read(b, 0);

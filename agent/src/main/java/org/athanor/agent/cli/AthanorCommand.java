@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
             VetCommand.class,
             RunCommand.class,
             ResumeCommand.class,
+            PauseCommand.class,
+            AbortCommand.class,
             JournalCommand.class,
             ServeCommand.class,
             LabCommand.class,

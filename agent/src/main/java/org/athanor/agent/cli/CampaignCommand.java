@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import org.athanor.agent.campaign.CampaignReport;
 import org.athanor.agent.campaign.CampaignRunner;
+import org.athanor.agent.campaign.InterruptNotice;
 import org.athanor.agent.campaign.ReportPrinter;
 import org.athanor.agent.campaign.StopRules;
 import org.athanor.agent.journal.JdbcJournal;
@@ -46,7 +47,7 @@ abstract class CampaignCommand implements Callable<Integer> {
     @Option(names = "--target-fraction", paramLabel = "F", description = "Stop when the target phase reaches this weight fraction (default: ${DEFAULT-VALUE}).")
     double targetFraction = 0.95;
 
-    @Option(names = "--patience", paramLabel = "N", description = "Stop after N experiments without a gain of 1 % (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--patience", paramLabel = "N", description = "Stop after N experiments without a gain of 1 %% (default: ${DEFAULT-VALUE}).")
     int patience = StopRules.DEFAULT.patience();
 
     protected abstract String goal();
@@ -94,15 +95,18 @@ abstract class CampaignCommand implements Callable<Integer> {
             }
             err.println("athanor " + name() + ": run " + id + ", data in " + dir);
             var runner = new CampaignRunner(Planners.offline(), PhaseLibraries.forSimulatedLab(), journal);
-            CampaignReport report = runner.run(new CampaignRunner.Settings(goal(), seed, rules, strategy, pace, dir, id, batch),
-                    line -> err.println("  " + line),
-                    e -> err.println("  " + ReportPrinter.progressLine(e)));
+            CampaignReport report;
+            try (var notice = new InterruptNotice(name(), id, err)) {
+                report = runner.run(new CampaignRunner.Settings(goal(), seed, rules, strategy, pace, dir, id, batch),
+                        line -> err.println("  " + line),
+                        e -> err.println("  " + ReportPrinter.progressLine(e)));
+            }
             out.println(json ? ReportPrinter.json(report) : ReportPrinter.text(report));
             err.printf(java.util.Locale.ROOT, "athanor %s: finished in %.1f s of wall time%n", name(), (System.nanoTime() - started) / 1e9);
             return "aborted".equals(report.stopReason()) ? ExitCodes.REJECTED : ExitCodes.OK;
         } catch (CampaignRunner.PlanRefusedException e) {
             err.println("athanor " + name() + ": the goal was not planned: " + e.getMessage());
-            e.plan().violations().forEach(v -> err.println("  - " + v));
+            e.plan().violations().forEach(v -> err.println("  - " + v.describe()));
             return ExitCodes.REJECTED;
         } catch (JournalException e) {
             err.println("athanor " + name() + ": " + e.getMessage());

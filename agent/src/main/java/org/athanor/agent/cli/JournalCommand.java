@@ -58,9 +58,17 @@ public class JournalCommand implements Callable<Integer> {
         if (e.stepId() != null) {
             b.append(" step ").append(e.stepId());
         }
-        String reason = e.text("reason");
-        if (reason != null) {
-            b.append(": ").append(reason);
+        String kind = e.text("kind");
+        if (kind != null) {
+            b.append(" (").append(kind).append(')');
+        }
+        // What a reader looks for first: why (a pause, a failure, an end), what was decided, how it stopped.
+        for (String key : List.of("reason", "decision", "explanation")) {
+            String value = e.text(key);
+            if (value != null) {
+                b.append(": ").append(value);
+                break;
+            }
         }
         return b.toString();
     }

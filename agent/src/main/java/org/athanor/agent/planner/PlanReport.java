@@ -53,8 +53,7 @@ public final class PlanReport {
         if (!r.violations().isEmpty()) {
             b.append("Safety gate:\n");
             for (Finding f : r.violations()) {
-                b.append("  ").append(f.severity()).append(' ').append(f.rule()).append(f.step() != null ? " [" + f.step() + "]" : "")
-                        .append(": ").append(f.message()).append('\n');
+                b.append("  ").append(f.describe()).append('\n');
             }
         }
         List<String> notes = r.notes();

@@ -27,6 +27,7 @@ import org.athanor.agent.journal.JournalSettings;
 import org.athanor.engine.EngineEvent;
 import org.athanor.engine.EngineEvent.Type;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,16 +60,16 @@ class CampaignCrashIT {
     @TempDir
     Path dir;
 
-    private final List<Process> started = new ArrayList<>();
+    private AthanorProcesses processes;
+
+    @BeforeEach
+    void processes() {
+        processes = new AthanorProcesses(dir);
+    }
 
     @AfterEach
     void noChildOutlivesTheTest() throws InterruptedException {
-        for (Process p : started) {
-            if (p.isAlive()) {
-                p.destroyForcibly();
-                p.waitFor(20, TimeUnit.SECONDS);
-            }
-        }
+        processes.close();
     }
 
     @Test
@@ -77,7 +78,7 @@ class CampaignCrashIT {
         long t0 = System.nanoTime();
 
         // 1. The campaign runs until an experiment after the first is heating, then the process is killed.
-        Process run = athanor("run", "run", "--dry-run", "--seed", "5", "--budget", String.valueOf(BUDGET),
+        Process run = processes.start("run", "run", "--dry-run", "--seed", "5", "--budget", String.valueOf(BUDGET),
                 "--pace", String.valueOf(PACE), "--data", data.toString(), "--run-id", RUN, "--json", GOAL);
         Set<String> heatingAtKill = waitUntilAnExperimentAfterAFinishedOneIsHeating(run, data);
         run.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no journal close, the H2 lock file stays behind
@@ -94,15 +95,15 @@ class CampaignCrashIT {
         assertThat(before).as("measurements journaled before the kill").anyMatch(e -> "measurement".equals(e.get("type")));
 
         // 2. athanor resume continues the campaign to a stop reason.
-        Process resume = athanor("resume", "resume", RUN, "--data", data.toString(), "--json");
+        Process resume = processes.start("resume", "resume", RUN, "--data", data.toString(), "--json");
         assertThat(resume.waitFor(RESUME_SECONDS, TimeUnit.SECONDS))
-                .as("'athanor resume' ends within %d s; its log: %s", RESUME_SECONDS, log("resume")).isTrue();
-        assertThat(resume.exitValue()).as("exit code of 'athanor resume'; its log: %s", log("resume")).isZero();
-        Map<String, Object> report = JSON.readValue(lastJsonLine(dir.resolve("resume.out")), new TypeReference<LinkedHashMap<String, Object>>() {});
+                .as("'athanor resume' ends within %d s; its log: %s", RESUME_SECONDS, processes.log("resume")).isTrue();
+        assertThat(resume.exitValue()).as("exit code of 'athanor resume'; its log: %s", processes.log("resume")).isZero();
+        Map<String, Object> report = processes.report("resume");
         assertThat(report.get("stopReason")).as("the resumed campaign's stop reason").isIn("target-reached", "budget-exhausted", "no-improvement");
 
         long resumeDone = System.nanoTime();
-        List<Map<String, Object>> after = journal(data, "after-resume");
+        List<Map<String, Object>> after = processes.journal(data, RUN, "after-resume");
 
         // 3. Nothing journaled before the kill is lost or changed: the old journal is the new one's beginning.
         assertThat(after.size()).isGreaterThan(before.size());
@@ -192,7 +193,7 @@ class CampaignCrashIT {
     private Set<String> waitUntilAnExperimentAfterAFinishedOneIsHeating(Process run, Path data) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TO_KILL_SECONDS);
         // The journal is opened (and its schema migrated) before this line is printed: connecting earlier could race it.
-        while (!log("run").contains("athanor run: run " + RUN)) {
+        while (!processes.log("run").contains("athanor run: run " + RUN)) {
             requireAlive(run, deadline, "open its journal");
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
         }
@@ -230,53 +231,21 @@ class CampaignCrashIT {
 
     /** A second process must not take over a run whose own process is still going (both would dispatch its steps). */
     private void resumeIsRefusedWhileTheRunIsAlive(Process run, Path data) throws Exception {
-        Process early = athanor("early-resume", "resume", RUN, "--data", data.toString(), "--json");
+        Process early = processes.start("early-resume", "resume", RUN, "--data", data.toString(), "--json");
         assertThat(early.waitFor(JOURNAL_SECONDS, TimeUnit.SECONDS)).as("'athanor resume' of a live run ends within %d s", JOURNAL_SECONDS).isTrue();
-        assertThat(run.isAlive()).as("'athanor run' still going while the early resume was tried; its log: %s", log("run")).isTrue();
-        assertThat(early.exitValue()).as("exit code of 'athanor resume' of a live run; its log: %s", log("early-resume")).isEqualTo(2);
-        assertThat(log("early-resume")).contains("already being run by another process");
+        assertThat(run.isAlive()).as("'athanor run' still going while the early resume was tried; its log: %s", processes.log("run")).isTrue();
+        assertThat(early.exitValue()).as("exit code of 'athanor resume' of a live run; its log: %s", processes.log("early-resume")).isEqualTo(2);
+        assertThat(processes.log("early-resume")).contains("already being run by another process");
         assertThat(Files.readString(dir.resolve("early-resume.out"))).as("no report from the refused resume").isBlank();
     }
 
     private void requireAlive(Process p, long deadline, String what) throws IOException {
         if (!p.isAlive()) {
-            throw new AssertionError("'athanor run' exited (code " + p.exitValue() + ") before it had time to " + what + "; its log: " + log("run"));
+            throw new AssertionError("'athanor run' exited (code " + p.exitValue() + ") before it had time to " + what + "; its log: " + processes.log("run"));
         }
         if (System.nanoTime() > deadline) {
-            throw new AssertionError("'athanor run' did not " + what + " within " + START_TO_KILL_SECONDS + " s; its log: " + log("run"));
+            throw new AssertionError("'athanor run' did not " + what + " within " + START_TO_KILL_SECONDS + " s; its log: " + processes.log("run"));
         }
-    }
-
-    /** Starts the packaged app with the test's own java; stdout and stderr go to {@code name.out} / {@code name.err}. */
-    private Process athanor(String name, String... args) throws IOException {
-        Path jar = Path.of(System.getProperty("basedir", ".")).resolve("target/quarkus-app/quarkus-run.jar");
-        assertThat(jar).as("the packaged app (built by 'package' before the integration tests)").exists();
-        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command)
-                .redirectOutput(dir.resolve(name + ".out").toFile())
-                .redirectError(dir.resolve(name + ".err").toFile());
-        pb.environment().remove("ATHANOR_JOURNAL_URL"); // the H2 file in --data, whatever the machine is set up with
-        pb.environment().remove("ATHANOR_DATA");
-        Process p = pb.start();
-        started.add(p);
-        return p;
-    }
-
-    /** {@code athanor journal RUN --json}: one event per line. */
-    private List<Map<String, Object>> journal(Path data, String name) throws Exception {
-        Process p = athanor(name, "journal", RUN, "--data", data.toString(), "--json");
-        assertThat(p.waitFor(JOURNAL_SECONDS, TimeUnit.SECONDS)).as("'athanor journal' (%s) ends within %d s", name, JOURNAL_SECONDS).isTrue();
-        assertThat(p.exitValue()).as("exit code of 'athanor journal' (%s); its log: %s", name, log(name)).isZero();
-        List<Map<String, Object>> events = new ArrayList<>();
-        for (String line : Files.readAllLines(dir.resolve(name + ".out"), StandardCharsets.UTF_8)) {
-            if (line.startsWith("{")) {
-                events.add(JSON.readValue(line, new TypeReference<LinkedHashMap<String, Object>>() {}));
-            }
-        }
-        assertThat(events).as("events printed by 'athanor journal' (%s)", name).isNotEmpty();
-        return events;
     }
 
     /**
@@ -294,25 +263,6 @@ class CampaignCrashIT {
         }
         assertThat(out).as("events journaled before the kill").isNotEmpty();
         return out;
-    }
-
-    private String log(String name) throws IOException {
-        Path err = dir.resolve(name + ".err");
-        if (!Files.exists(err)) {
-            return "(none)";
-        }
-        String text = Files.readString(err, StandardCharsets.UTF_8);
-        return text.length() > 6000 ? "..." + text.substring(text.length() - 6000) : text;
-    }
-
-    private static String lastJsonLine(Path out) throws IOException {
-        List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
-        for (int i = lines.size() - 1; i >= 0; i--) {
-            if (lines.get(i).startsWith("{")) {
-                return lines.get(i);
-            }
-        }
-        throw new AssertionError("no JSON report in " + out + ": " + lines);
     }
 
     /** The campaign's experiment index in a label {@code e<index>}; other executions (follow-ups) have none. */

@@ -73,7 +73,7 @@ class CampaignLoopTest {
     // ---- batches -------------------------------------------------------------------------------------------------
 
     /** A fake lab for batches: records each batch it was given; yield is a function of temperature. */
-    private static final class BatchLab implements CampaignLoop.Experimenter {
+    private static class BatchLab implements CampaignLoop.Experimenter {
         final List<List<Integer>> batches = new ArrayList<>();
         final DoubleUnaryOperator yieldAt;
         final java.util.Set<Integer> failing;
@@ -151,6 +151,45 @@ class CampaignLoopTest {
                 "continue: best so far 50.0 % (experiment 1) < goal 95.0 %",
                 "continue: best so far 50.0 % (experiment 1) < goal 95.0 %",
                 "stop: target reached", "stop: target reached by experiment 4", "stop: target reached by experiment 4");
+    }
+
+    @Test
+    void anOperatorsAbortDuringABatchKeepsTheBatchReadAndStopsTheCampaign() {
+        var proposer = new ListProposer(900.0, 910.0, 920.0, 930.0, 940.0, 950.0);
+        var operator = new java.util.concurrent.atomic.AtomicReference<String>();
+        var lab = new BatchLab(t -> t / 2000, 3, 4) {
+            @Override
+            public List<CampaignReport.Experiment> run(List<CampaignLoop.Planned> batch) {
+                if (batch.get(0).index() == 3) {
+                    operator.set("aborted by the operator (ada, 2026-01-01T08:00:00Z): end of shift"); // arrives mid-batch
+                }
+                return super.run(batch);
+            }
+        };
+        var outcome = new CampaignLoop(new StopRules(12, 0.95, 10, 0.01), 2)
+                .stopWhen(() -> java.util.Optional.ofNullable(operator.get()))
+                .run(proposer, lab, CampaignLoop.Progress.NONE);
+
+        assertThat(lab.batches).as("no batch after the abort").containsExactly(List.of(1, 2), List.of(3, 4));
+        assertThat(outcome.stopReason()).isEqualTo(StopReason.ABORTED);
+        assertThat(outcome.explanation()).isEqualTo("aborted by the operator (ada, 2026-01-01T08:00:00Z): end of shift");
+        assertThat(outcome.experiments()).extracting(CampaignReport.Experiment::index).containsExactly(1, 2, 3, 4);
+        assertThat(outcome.experiments().subList(2, 4)).extracting(CampaignReport.Experiment::decision)
+                .containsOnly("stop: aborted by the operator (ada, 2026-01-01T08:00:00Z): end of shift");
+        assertThat(outcome.best().orElseThrow().index()).as("what was learnt before the abort is kept").isEqualTo(2);
+    }
+
+    @Test
+    void afterAnAbortNothingMoreIsProposedOrStarted() {
+        var proposer = new ListProposer(900.0, 910.0, 920.0, 930.0);
+        var lab = new BatchLab(t -> t / 2000);
+        var outcome = new CampaignLoop(new StopRules(12, 0.95, 10, 0.01), 2)
+                .stopWhen(() -> lab.batches.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of("aborted by the operator"))
+                .run(proposer, lab, CampaignLoop.Progress.NONE);
+
+        assertThat(lab.batches).containsExactly(List.of(1, 2));
+        assertThat(proposer.asked).as("nothing more proposed").containsExactly(2);
+        assertThat(outcome.stopReason()).isEqualTo(StopReason.ABORTED);
     }
 
     @Test

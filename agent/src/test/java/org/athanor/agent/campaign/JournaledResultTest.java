@@ -36,7 +36,11 @@ class JournaledResultTest {
     private final List<EngineEvent> events = new ArrayList<>();
 
     private void add(Type type, String step, Map<String, Object> data) {
-        events.add(new EngineEvent("ev" + events.size(), type, Instant.EPOCH.plusSeconds(events.size()), "run-1", "e2", step, null, data));
+        add("e2", type, step, data);
+    }
+
+    private void add(String experiment, Type type, String step, Map<String, Object> data) {
+        events.add(new EngineEvent("ev" + events.size(), type, Instant.EPOCH.plusSeconds(events.size()), "run-1", experiment, step, null, data));
     }
 
     private static Workflow workflow() {
@@ -93,6 +97,48 @@ class JournaledResultTest {
         var e = JournaledResult.of(events, "e2", 2, PARAMETERS, TARGET, PhaseLibraries.forSimulatedLab()).orElseThrow();
         assertThat(e.targetFraction()).isZero();
         assertThat(e.notes()).anySatisfy(n -> assertThat(n).contains("re-check").contains("not possible"));
+    }
+
+    @Test
+    void aReCheckThatFinishedBeforeTheStopCountsAsItWould() {
+        // As above, but the follow-up (a longer scan and a Raman spectrum) ran to its end before the process stopped:
+        // its analysis is in the journal, and the experiment gets what an uninterrupted campaign would have given it.
+        startedAndHeated();
+        List<Map<String, Object>> weak = List.of(Map.of("id", "BaTiO3_tetragonal", "formula", "BaTiO3", "weightFraction", 0.6, "confidence", 0.3),
+                Map.of("id", "BaCO3_witherite", "formula", "BaCO3", "weightFraction", 0.4, "confidence", 0.9));
+        add(Type.STEP_COMPLETED, "S1-analyze", Map.of("attempt", 1, "rwp", 14.0, "notes", List.of(), "phases", weak));
+        var rescan = new Step("S1-e2-recheck-xrd", Action.XRD, "xrd-1", "S1", null, Map.of(
+                "twoThetaStart", Map.of("value", 10.0, "unit", "deg"), "twoThetaEnd", Map.of("value", 80.0, "unit", "deg")));
+        var analyze = new Step("S1-e2-recheck-analyze", Action.ANALYZE, null, "S1", List.of("S1-e2-recheck-xrd"), Map.of("target", "BaTiO3"));
+        var followUp = new Workflow("e2-recheck", "re-check", new Target("BaTiO3", null, null, null), null, List.of(rescan, analyze));
+        add("e2-recheck", Type.RUN_STARTED, null, Map.of("workflow", WorkflowJson.write(followUp)));
+        add("e2-recheck", Type.STEP_COMPLETED, "S1-e2-recheck-analyze", Map.of("attempt", 1, "rwp", 9.0, "notes", List.of(),
+                "phases", List.of(Map.of("id", "BaTiO3_tetragonal", "formula", "BaTiO3", "weightFraction", 0.58, "confidence", 0.95),
+                        Map.of("id", "BaCO3_witherite", "formula", "BaCO3", "weightFraction", 0.42, "confidence", 0.9))));
+        add("e2-recheck", Type.RUN_FINISHED, null, Map.of("status", "completed", "reason", "every step finished"));
+
+        var e = JournaledResult.of(events, "e2", 2, PARAMETERS, TARGET, PhaseLibraries.forSimulatedLab()).orElseThrow();
+        assertThat(e.recheck()).as("the journaled re-check").isNotNull();
+        assertThat(e.recheck().phases()).extracting(CampaignReport.Phase::weightFraction).containsExactly(0.58, 0.42);
+        assertThat(e.targetFraction()).as("the confident rescan's reading, not the 0 of a re-check that could not run")
+                .isEqualTo(e.recheck().usedFraction()).isGreaterThan(0.5);
+        assertThat(e.notes()).anySatisfy(n -> assertThat(n).contains("the re-check had finished before the process stopped"))
+                .noneSatisfy(n -> assertThat(n).contains("not possible"));
+    }
+
+    @Test
+    void aReCheckStillRunningAtTheStopCountsAsOneThatCouldNotRun() {
+        startedAndHeated();
+        add(Type.STEP_COMPLETED, "S1-analyze", Map.of("attempt", 1, "rwp", 14.0, "notes", List.of(),
+                "phases", List.of(Map.of("id", "BaTiO3_tetragonal", "formula", "BaTiO3", "weightFraction", 0.6, "confidence", 0.3))));
+        var analyze = new Step("S1-e2-recheck-analyze", Action.ANALYZE, null, "S1", null, Map.of("target", "BaTiO3"));
+        add("e2-recheck", Type.RUN_STARTED, null, Map.of("workflow", WorkflowJson.write(
+                new Workflow("e2-recheck", "re-check", new Target("BaTiO3", null, null, null), null, List.of(analyze)))));
+
+        var e = JournaledResult.of(events, "e2", 2, PARAMETERS, TARGET, PhaseLibraries.forSimulatedLab()).orElseThrow();
+        assertThat(e.recheck()).isNull();
+        assertThat(e.targetFraction()).isZero();
+        assertThat(e.notes()).anySatisfy(n -> assertThat(n).contains("not possible"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.athanor.agent.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.athanor.agent.planner.Planners;
 import org.athanor.instruments.config.LabConfig;
 import org.athanor.workflow.Action;
@@ -59,5 +60,18 @@ class ParallelFurnacesTest {
         assertThat(ParallelFurnaces.describe(2, f)).isEqualTo("batches of 2 (box-furnace-1, box-furnace-2)");
         assertThat(ParallelFurnaces.describe(1, ParallelFurnaces.only("box-furnace-1"))).isEqualTo("one experiment at a time (box-furnace-1)");
         assertThat(ParallelFurnaces.describe(3, f)).contains("3 experiments share 2 furnace(s)");
+    }
+
+    @Test
+    void anExperimentMovedToTheTubeLeavesItsBoxFurnaceToTheNextOfTheBatch() {
+        var boxes = ParallelFurnaces.of(lab, "box-furnace-1");
+        // The second experiment's gas (O2 or Ar) moved it to the tube furnace: the third gets the free box furnace,
+        // not the first one's again, which would leave box-furnace-2 idle while it waits.
+        assertThat(boxes.forBatch(List.of("box-furnace-1", "tube-furnace-1", "box-furnace-1")))
+                .containsExactly("box-furnace-1", "tube-furnace-1", "box-furnace-2");
+        assertThat(boxes.forBatch(List.of("box-furnace-1", "box-furnace-1"))).as("the usual round robin")
+                .containsExactly("box-furnace-1", "box-furnace-2");
+        assertThat(boxes.forBatch(List.of("box-furnace-1", "box-furnace-1", "box-furnace-1"))).as("more experiments than boxes")
+                .containsExactly("box-furnace-1", "box-furnace-2", "box-furnace-1");
     }
 }

@@ -30,4 +30,16 @@ class RunLockTest {
             assertThat(data.resolve("runs/r2/campaign.lock")).exists();
         }
     }
+
+    @Test
+    void whetherARunIsHeldIsToldWithoutTakingItFromItsHolder() throws Exception {
+        assertThat(RunLock.isHeld(data, "r1")).as("a run never started").isFalse();
+        try (RunLock held = RunLock.acquire(data, "r1")) {
+            assertThat(RunLock.isHeld(data, "r1")).isTrue();
+        }
+        assertThat(RunLock.isHeld(data, "r1")).as("after its process let go").isFalse();
+        try (RunLock again = RunLock.acquire(data, "r1")) {
+            assertThat(again).as("asking left the run free to take").isNotNull();
+        }
+    }
 }

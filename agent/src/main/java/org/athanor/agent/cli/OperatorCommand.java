@@ -1,0 +1,39 @@
+package org.athanor.agent.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.athanor.agent.campaign.OperatorControl.Action;
+import org.athanor.agent.journal.JournalSettings;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** What {@code pause} and {@code abort} share: one run or the whole lab, a reason, the data directory. */
+abstract class OperatorCommand implements Callable<Integer> {
+
+    /** One run, or the whole lab. */
+    static final class Target {
+        @Parameters(paramLabel = "ID", description = "The run id.")
+        String runId;
+
+        @Option(names = "--all", description = "Every run of the lab (the data directory).")
+        boolean all;
+    }
+
+    @ArgGroup(multiplicity = "1")
+    Target target;
+
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why, for the journal and the run's log.")
+    String reason = "";
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default: $ATHANOR_DATA or ~/.local/share/athanor).")
+    Path data;
+
+    protected abstract Action action();
+
+    @Override
+    public Integer call() {
+        var requests = new OperatorRequests(action().json(), JournalSettings.dataDirectory(data), System.out, System.err);
+        return target.all ? requests.toLab(action(), reason) : requests.toRun(target.runId, action(), reason);
+    }
+}

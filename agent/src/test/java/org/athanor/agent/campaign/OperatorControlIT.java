@@ -1,0 +1,176 @@
+package org.athanor.agent.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
+import org.athanor.agent.journal.JdbcJournal;
+import org.athanor.agent.journal.JournalSettings;
+import org.athanor.engine.EngineEvent;
+import org.athanor.engine.EngineEvent.Type;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An operator controls campaigns running in other processes: {@code athanor pause}, {@code resume} and {@code abort}
+ * of one run and of the whole lab, against {@code athanor run} on the simulated lab, observed through the journal
+ * (H2's auto-server, as {@code athanor journal} reads it while the run is going).
+ */
+class OperatorControlIT {
+
+    private static final String GOAL = "Make 2 g of phase-pure BaTiO3 from BaCO3 and TiO2, confirm by XRD, stay below 1250 °C";
+    /** Simulated seconds per wall second: a heat step (13-18 lab hours) stays on its furnace for about 10 s. */
+    private static final String PACE = "5000";
+    private static final long WAIT_SECONDS = 120;
+
+    @TempDir
+    Path dir;
+
+    private AthanorProcesses processes;
+
+    @BeforeEach
+    void processes() {
+        processes = new AthanorProcesses(dir);
+    }
+
+    @AfterEach
+    void noChildOutlivesTheTest() throws InterruptedException {
+        processes.close();
+    }
+
+    @Test
+    void anOperatorPausesResumesAndAbortsARunningCampaign() throws Exception {
+        Path data = dir.resolve("data");
+        String d = data.toString();
+        Process run = processes.start("run", "run", "--dry-run", "--seed", "3", "--budget", "8", "--pace", PACE,
+                "--data", d, "--run-id", "r1", "--json", GOAL);
+        try (JdbcJournal journal = openWhenReady(run, data, "r1")) {
+            await(run, journal, "r1", e -> e.type() == Type.STEP_DISPATCHED && "heat".equals(e.text("action")), "a heat step dispatched");
+
+            assertThat(processes.call("pause", "pause", "r1", "--data", d, "--reason", "checking the exhaust"))
+                    .as("exit code of 'athanor pause'; its log: %s", processes.log("pause")).isZero();
+            assertThat(processes.out("pause")).contains("run r1: paused");
+            EngineEvent paused = await(run, journal, "r1", e -> e.type() == Type.RUN_PAUSED, "the operator's pause journaled");
+            assertThat(paused.text("reason")).startsWith("paused by the operator").contains("checking the exhaust");
+            LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(4)); // about 5.5 lab hours: time for anything to slip through
+            assertThat(run.isAlive()).as("the paused campaign waits; its log: %s", processes.log("run")).isTrue();
+
+            assertThat(processes.call("resume", "resume", "r1", "--data", d))
+                    .as("exit code of 'athanor resume' of the paused run; its log: %s", processes.log("resume")).isZero();
+            await(run, journal, "r1", e -> e.type() == Type.RUN_RESUMED, "the resume journaled");
+            List<EngineEvent> events = journal.events("r1");
+            List<EngineEvent> whilePaused = events.subList(indexOf(events, e -> e.id().equals(paused.id())),
+                    indexOf(events, e -> e.type() == Type.RUN_RESUMED));
+            assertThat(whilePaused).as("nothing dispatched while paused").noneMatch(e -> e.type() == Type.STEP_DISPATCHED);
+            assertThat(whilePaused).as("no step failed or sample marked by the pause")
+                    .noneMatch(e -> e.type() == Type.STEP_FAILED || e.type() == Type.SAMPLE_MARKED);
+            await(run, journal, "r1", e -> e.type() == Type.STEP_DISPATCHED && events.stream().noneMatch(x -> x.id().equals(e.id())),
+                    "a step dispatched after the resume");
+
+            assertThat(processes.call("abort", "abort", "r1", "--data", d, "--reason", "end of shift"))
+                    .as("exit code of 'athanor abort'; its log: %s", processes.log("abort")).isZero();
+        }
+        assertThat(run.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).as("the aborted campaign ends; its log: %s", processes.log("run")).isTrue();
+        assertThat(run.exitValue()).as("exit code of the aborted 'athanor run'").isEqualTo(1);
+        Map<String, Object> report = processes.report("run");
+        assertThat(report.get("stopReason")).isEqualTo("aborted");
+        assertThat((String) report.get("stopExplanation")).contains("aborted by the operator").contains("end of shift");
+
+        List<Map<String, Object>> events = processes.journal(data, "r1", "journal");
+        int abortAt = -1;
+        for (int i = 0; i < events.size(); i++) {
+            Map<String, Object> e = events.get(i);
+            if ("run.finished".equals(e.get("type")) && "aborted".equals(e.get("status"))) {
+                assertThat((String) e.get("reason")).contains("by the operator").contains("end of shift");
+                abortAt = abortAt < 0 ? i : abortAt;
+            }
+        }
+        assertThat(abortAt).as("an experiment ended by the abort").isNotNegative();
+        assertThat(events.subList(abortAt, events.size())).as("nothing dispatched after the abort took effect")
+                .noneMatch(e -> "step.dispatched".equals(e.get("type")));
+        assertThat(events).as("the aborted experiments' samples marked")
+                .anyMatch(e -> "sample.marked".equals(e.get("type")) && String.valueOf(e.get("reason")).contains("end of shift"));
+        assertThat(events.stream().filter(e -> "run.started".equals(e.get("type"))).count())
+                .as("every experiment started has ended").isEqualTo(events.stream().filter(e -> "run.finished".equals(e.get("type"))).count());
+
+        assertThat(processes.call("resume-after", "resume", "r1", "--data", d)).as("an aborted run cannot be resumed").isEqualTo(2);
+        assertThat(processes.log("resume-after")).contains("already finished");
+        assertThat(processes.call("pause-after", "pause", "r1", "--data", d)).as("nothing to pause").isEqualTo(1);
+        assertThat(processes.log("pause-after")).contains("is not running");
+    }
+
+    @Test
+    void aPauseOfTheWholeLabHoldsARunStartedLaterAndAbortAllEndsIt() throws Exception {
+        Path data = dir.resolve("data");
+        String d = data.toString();
+        assertThat(processes.call("pause-all", "pause", "--all", "--data", d, "--reason", "fire drill"))
+                .as("exit code of 'athanor pause --all'; its log: %s", processes.log("pause-all")).isZero();
+        assertThat(processes.out("pause-all")).contains("no run is going now").contains("runs started from now on wait too");
+
+        Process run = processes.start("run", "run", "--dry-run", "--budget", "2", "--pace", PACE, "--data", d, "--run-id", "r2", "--json", GOAL);
+        try (JdbcJournal journal = openWhenReady(run, data, "r2")) {
+            EngineEvent paused = await(run, journal, "r2", e -> e.type() == Type.RUN_PAUSED, "the lab's pause holding the run");
+            assertThat(paused.text("reason")).startsWith("lab paused by the operator").contains("fire drill");
+            await(run, journal, "r2", e -> e.type() == Type.RUN_STARTED, "the first experiments submitted");
+            LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(3));
+            assertThat(journal.events("r2")).as("nothing dispatched under the lab's pause").noneMatch(e -> e.type() == Type.STEP_DISPATCHED);
+
+            assertThat(processes.call("abort-all", "abort", "--all", "--data", d, "--reason", "drill over"))
+                    .as("exit code of 'athanor abort --all'; its log: %s", processes.log("abort-all")).isZero();
+            assertThat(processes.out("abort-all")).contains("runs going now: r2");
+        }
+        assertThat(run.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).as("the aborted campaign ends; its log: %s", processes.log("run")).isTrue();
+        assertThat(run.exitValue()).isEqualTo(1);
+        assertThat((String) processes.report("run").get("stopExplanation")).contains("for the whole lab").contains("drill over");
+        assertThat(processes.journal(data, "r2", "journal")).as("the lab never dispatched a step of the run")
+                .noneMatch(e -> "step.dispatched".equals(e.get("type")));
+        assertThat(processes.call("resume-all", "resume", "--all", "--data", d)).as("lifting the lab's pause").isZero();
+    }
+
+    /** The journal, once the run's process has opened it (and migrated its schema): connecting earlier could race it. */
+    private JdbcJournal openWhenReady(Process run, Path data, String runId) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (!processes.log("run").contains("athanor run: run " + runId)) {
+            requireAlive(run, deadline, "open its journal");
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+        }
+        return JdbcJournal.open(JournalSettings.h2(data));
+    }
+
+    private EngineEvent await(Process run, JdbcJournal journal, String runId, Predicate<EngineEvent> wanted, String what) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (true) {
+            for (EngineEvent e : journal.events(runId)) {
+                if (wanted.test(e)) {
+                    return e;
+                }
+            }
+            requireAlive(run, deadline, what);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
+    }
+
+    private void requireAlive(Process run, long deadline, String what) throws Exception {
+        if (!run.isAlive()) {
+            throw new AssertionError("'athanor run' exited (code " + run.exitValue() + ") before " + what + "; its log: " + processes.log("run"));
+        }
+        if (System.nanoTime() > deadline) {
+            throw new AssertionError("no " + what + " within " + WAIT_SECONDS + " s; the run's log: " + processes.log("run"));
+        }
+    }
+
+    private static int indexOf(List<EngineEvent> events, Predicate<EngineEvent> wanted) {
+        for (int i = 0; i < events.size(); i++) {
+            if (wanted.test(events.get(i))) {
+                return i;
+            }
+        }
+        throw new AssertionError("the event sought is not among the " + events.size() + " journaled");
+    }
+}
