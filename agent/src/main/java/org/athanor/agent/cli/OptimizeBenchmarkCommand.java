@@ -49,7 +49,20 @@ public class OptimizeBenchmarkCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
+        try {
+            return benchmark();
+        } catch (Exception e) {
+            // Bad tables are reported by the checks in benchmark(); anything else is a defect, but the user still gets
+            // one line, not a stack trace.
+            String m = e.getMessage();
+            System.err.println("athanor optimize benchmark: " + pool + ": the benchmark failed: " + e.getClass().getSimpleName()
+                    + (m == null || m.isBlank() ? "" : ": " + m));
+            return ExitCodes.REJECTED;
+        }
+    }
+
+    int benchmark() throws Exception {
         if (maximize && minimize) {
             System.err.println("athanor optimize benchmark: give --maximize or --minimize, not both");
             return ExitCodes.USAGE;

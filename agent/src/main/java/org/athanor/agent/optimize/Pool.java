@@ -73,9 +73,13 @@ public record Pool(Path source, List<String> params, String objective, boolean m
         int objectiveColumn = column(file, header, objective);
         String objectiveName = objective;
         List<String> names = params != null ? params : header.stream().filter(h -> !h.equals(objectiveName)).toList();
+        if (names.isEmpty()) {
+            throw new PoolException(file + ": no parameter columns, only the objective '" + objective + "'");
+        }
         int[] columns = names.stream().mapToInt(n -> column(file, header, n)).toArray();
 
         List<String[]> rows = new ArrayList<>();
+        List<Integer> lineNumbers = new ArrayList<>(); // of each row in the file, 1-based; blank lines are skipped
         for (int i = firstData; i < lines.size(); i++) {
             if (lines.get(i).isBlank()) {
                 continue;
@@ -85,6 +89,10 @@ public record Pool(Path source, List<String> params, String objective, boolean m
                 throw new PoolException(file + ": line " + (i + 1) + " has " + f.size() + " fields, expected " + header.size());
             }
             rows.add(f.toArray(String[]::new));
+            lineNumbers.add(i + 1);
+        }
+        if (rows.isEmpty()) {
+            throw new PoolException(file + ": no data rows, only the header");
         }
         boolean[] numeric = new boolean[columns.length];
         for (int k = 0; k < columns.length; k++) {
@@ -94,17 +102,15 @@ public record Pool(Path source, List<String> params, String objective, boolean m
         Map<List<Object>, double[]> grouped = new LinkedHashMap<>(); // key -> {sum, count}
         for (int i = 0; i < rows.size(); i++) {
             String[] r = rows.get(i);
-            String y = r[objectiveColumn];
-            if (!isNumber(y)) {
-                throw new PoolException(file + ": line " + (i + 1 + firstData) + ": objective '" + objective + "' is not a number: '" + y + "'");
-            }
+            int line = lineNumbers.get(i);
+            double y = finiteNumber(file, line, "objective '" + objective + "'", r[objectiveColumn]);
             List<Object> key = new ArrayList<>();
             for (int k = 0; k < columns.length; k++) {
                 String v = r[columns[k]].trim();
-                key.add(numeric[k] ? (Object) Double.parseDouble(v) : v);
+                key.add(numeric[k] ? (Object) finiteNumber(file, line, "column '" + names.get(k) + "'", v) : v);
             }
             double[] acc = grouped.computeIfAbsent(key, x -> new double[2]);
-            acc[0] += Double.parseDouble(y.trim());
+            acc[0] += y;
             acc[1]++;
         }
         List<Parameter> space = new ArrayList<>();
@@ -190,6 +196,21 @@ public record Pool(Path source, List<String> params, String objective, boolean m
         } catch (NumberFormatException e) {
             return false;
         }
+    }
+
+    /**
+     * The cell as a number, else an error naming file, line and column. NaN and infinities are refused too: a NaN
+     * objective ties with nothing (so no candidate is ever the best), and a NaN setting has no place in the bounds.
+     */
+    private static double finiteNumber(Path file, int line, String column, String cell) {
+        if (!isNumber(cell)) {
+            throw new PoolException(file + ": line " + line + ": " + column + " is not a number: '" + cell + "'");
+        }
+        double v = Double.parseDouble(cell.trim());
+        if (!Double.isFinite(v)) {
+            throw new PoolException(file + ": line " + line + ": " + column + " is not a finite number: '" + cell + "'");
+        }
+        return v;
     }
 
     /** The best value and how many candidates tie for it (within 1e-9 relative). */

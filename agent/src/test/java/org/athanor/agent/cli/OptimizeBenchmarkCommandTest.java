@@ -9,6 +9,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,5 +86,45 @@ class OptimizeBenchmarkCommandTest {
 
         assertThat(run("--pool", csv.toString(), "--maximize")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("bad.csv: line 3").doesNotContain("Exception");
+    }
+
+    @Test
+    void reportsEachMalformedTableInOneLineWithExitCodeTwo() throws Exception {
+        Map<String, String> tables = new LinkedHashMap<>();
+        tables.put("a,b,y\n", "no data rows");
+        tables.put("y\n1\n2\n3\n", "no parameter columns");
+        tables.put("a,b,y\n1,NaN,1\n2,3,2\n", "line 2: column 'b' is not a finite number: 'NaN'");
+        for (String y : List.of("NaN", "Infinity", "-Infinity")) {
+            tables.put("a,b,y\n1,2,1\n2,3," + y + "\n3,4,2\n4,5,3\n5,6,4\n6,7,5\n", "line 3: objective 'y' is not a finite number");
+        }
+        int n = 0;
+        for (Map.Entry<String, String> t : tables.entrySet()) {
+            Path csv = Files.writeString(dir.resolve("t" + n++ + ".csv"), t.getKey());
+            for (String strategy : List.of("bo", "random", "grid")) {
+                err.reset();
+
+                assertThat(run("--pool", csv.toString(), "--maximize", "--strategy", strategy, "--repeats", "1")).isEqualTo(ExitCodes.USAGE);
+                String message = err.toString(StandardCharsets.UTF_8);
+                assertThat(message).contains(csv.getFileName() + ": " + t.getValue()).doesNotContain("Exception");
+                assertThat(message.lines()).hasSize(1);
+            }
+        }
+    }
+
+    @Test
+    void turnsAnUnexpectedFailureIntoOneLine() throws Exception {
+        Path csv = Files.writeString(dir.resolve("a.csv"), "x,y\n1,2\n2,3\n");
+        OptimizeBenchmarkCommand failing = new OptimizeBenchmarkCommand() {
+            @Override
+            int benchmark() {
+                throw new ArrayIndexOutOfBoundsException("Index -1 out of bounds for length 0");
+            }
+        };
+
+        int code = new CommandLine(failing).execute("--pool", csv.toString(), "--maximize");
+
+        assertThat(code).isEqualTo(ExitCodes.REJECTED);
+        assertThat(err.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+                "athanor optimize benchmark: " + csv + ": the benchmark failed: ArrayIndexOutOfBoundsException: Index -1 out of bounds for length 0");
     }
 }

@@ -60,4 +60,36 @@ class PoolTest {
         assertThatThrownBy(() -> Pool.load(csv, null, "y", true)).hasMessageContaining("bad.csv: line 3 has 1 fields, expected 2");
         assertThatThrownBy(() -> Pool.load(csv, List.of("b"), "y", true)).hasMessageContaining("no column 'b'");
     }
+
+    @Test
+    void refusesATableWithOnlyAHeader() throws Exception {
+        Path csv = Files.writeString(dir.resolve("empty.csv"), "a,b,y\n\n");
+
+        assertThatThrownBy(() -> Pool.load(csv, null, "y", true)).hasMessageContaining("empty.csv: no data rows, only the header");
+    }
+
+    @Test
+    void refusesATableWithNoParameterColumn() throws Exception {
+        Path csv = Files.writeString(dir.resolve("y.csv"), "y\n1\n2\n3\n");
+
+        assertThatThrownBy(() -> Pool.load(csv, null, null, true))
+                .hasMessageContaining("y.csv: no parameter columns, only the objective 'y'");
+    }
+
+    @Test
+    void refusesAnObjectiveThatIsNotFiniteNamingItsLine() throws Exception {
+        for (String y : List.of("NaN", "Infinity", "-Infinity")) {
+            Path csv = Files.writeString(dir.resolve("y.csv"), "a,b,y\n1,2,3\n\n2,3," + y + "\n3,4,5\n");
+
+            assertThatThrownBy(() -> Pool.load(csv, null, "y", true))
+                    .hasMessageContaining("y.csv: line 4: objective 'y' is not a finite number: '" + y + "'");
+        }
+    }
+
+    @Test
+    void refusesAParameterThatIsNotFiniteNamingItsLineAndColumn() throws Exception {
+        Path csv = Files.writeString(dir.resolve("p.csv"), "a,b,y\n1,NaN,1\n2,3,2\n3,4,3\n");
+
+        assertThatThrownBy(() -> Pool.load(csv, null, "y", true)).hasMessageContaining("p.csv: line 2: column 'b' is not a finite number: 'NaN'");
+    }
 }
