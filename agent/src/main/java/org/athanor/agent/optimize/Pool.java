@@ -73,6 +73,10 @@ public record Pool(Path source, List<String> params, String objective, boolean m
         int objectiveColumn = column(file, header, objective);
         String objectiveName = objective;
         List<String> names = params != null ? params : header.stream().filter(h -> !h.equals(objectiveName)).toList();
+        if (names.contains(objective)) {
+            // Each candidate would carry its own answer: any strategy that reads it finds the best at once.
+            throw new PoolException(file + ": objective '" + objective + "' cannot also be a parameter");
+        }
         if (names.isEmpty()) {
             throw new PoolException(file + ": no parameter columns, only the objective '" + objective + "'");
         }

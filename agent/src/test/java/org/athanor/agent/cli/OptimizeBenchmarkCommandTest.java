@@ -127,4 +127,13 @@ class OptimizeBenchmarkCommandTest {
         assertThat(err.toString(StandardCharsets.UTF_8).lines()).containsExactly(
                 "athanor optimize benchmark: " + csv + ": the benchmark failed: ArrayIndexOutOfBoundsException: Index -1 out of bounds for length 0");
     }
+
+    @Test
+    void refusesTheObjectiveAsAParameterRatherThanLeakTheAnswer() throws Exception {
+        Path csv = Files.writeString(dir.resolve("agnp.csv"), "QAgNO3(%),Qpva(%),loss\n13.1,33.0,0.58\n20.2,10.5,0.21\n5.0,40.0,0.90\n");
+
+        assertThat(run("--pool", csv.toString(), "--params", "QAgNO3(%),loss", "--objective", "loss", "--minimize")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("agnp.csv: objective 'loss' cannot also be a parameter");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
 }

@@ -92,4 +92,12 @@ class PoolTest {
 
         assertThatThrownBy(() -> Pool.load(csv, null, "y", true)).hasMessageContaining("p.csv: line 2: column 'b' is not a finite number: 'NaN'");
     }
+
+    @Test
+    void refusesTheObjectiveAsAParameter() throws Exception {
+        Path csv = Files.writeString(dir.resolve("loss.csv"), "a,loss\n1,0.3\n2,0.1\n");
+
+        assertThatThrownBy(() -> Pool.load(csv, List.of("a", "loss"), "loss", false))
+                .hasMessageContaining("loss.csv: objective 'loss' cannot also be a parameter");
+    }
 }
