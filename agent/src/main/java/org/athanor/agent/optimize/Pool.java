@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * A table of past experiments as a pool of candidates: repeated settings are averaged into one candidate, string
- * columns are categorical, numeric columns continuous within the table's range. Reads a CSV with a header, or the
+ * A table of past experiments as a pool of candidates: repeated settings are averaged into one candidate, columns of
+ * mostly text are categorical, numeric columns continuous within the table's range. Reads a CSV with a header, or the
  * Olympus layout (a {@code data.csv} without header beside a {@code config.json} naming the columns).
  *
  * @param values the objective per candidate, sign-adjusted so that larger is better
@@ -55,9 +55,18 @@ public record Pool(Path source, List<String> params, String objective, boolean m
                 goal = "maximize".equalsIgnoreCase(c.path("default_goal").asText());
             }
             firstData = 0;
+        } else if (allNumeric(split(lines.get(0)))) {
+            throw new PoolException(file + ": line 1 is all numbers ('" + lines.get(0).trim() + "'): the file seems to lack a header row");
         } else {
             header = split(lines.get(0));
             firstData = 1;
+        }
+        Path headerSource = firstData == 0 ? config : file;
+        for (int i = 0; i < header.size(); i++) {
+            if (header.indexOf(header.get(i)) < i) {
+                throw new PoolException(headerSource + ": column '" + header.get(i) + "' is named twice (columns "
+                        + (header.indexOf(header.get(i)) + 1) + " and " + (i + 1) + ")");
+            }
         }
         if (objective == null) {
             objective = header.get(header.size() - 1);
@@ -73,6 +82,11 @@ public record Pool(Path source, List<String> params, String objective, boolean m
         int objectiveColumn = column(file, header, objective);
         String objectiveName = objective;
         List<String> names = params != null ? params : header.stream().filter(h -> !h.equals(objectiveName)).toList();
+        for (String n : names) {
+            if (names.indexOf(n) != names.lastIndexOf(n)) {
+                throw new PoolException(file + ": parameter '" + n + "' is given twice");
+            }
+        }
         if (names.contains(objective)) {
             // Each candidate would carry its own answer: any strategy that reads it finds the best at once.
             throw new PoolException(file + ": objective '" + objective + "' cannot also be a parameter");
@@ -101,7 +115,9 @@ public record Pool(Path source, List<String> params, String objective, boolean m
         boolean[] numeric = new boolean[columns.length];
         for (int k = 0; k < columns.length; k++) {
             int col = columns[k];
-            numeric[k] = rows.stream().allMatch(r -> isNumber(r[col]));
+            // A column is categorical only when most of its cells are text: a few text cells in a column of numbers are
+            // typos or gaps, reported below with their line, not a reason to treat every setting as a level.
+            numeric[k] = 2 * rows.stream().filter(r -> isNumber(r[col])).count() >= rows.size();
         }
         Map<List<Object>, double[]> grouped = new LinkedHashMap<>(); // key -> {sum, count}
         for (int i = 0; i < rows.size(); i++) {

@@ -136,4 +136,20 @@ class OptimizeBenchmarkCommandTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("agnp.csv: objective 'loss' cannot also be a parameter");
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
+
+    @Test
+    void refusesDuplicateColumnsStrayTextCellsAndAMissingHeader() throws Exception {
+        Map<String, String> tables = Map.of(
+                "a,a,y\n1,2,1\n2,3,2\n", "column 'a' is named twice",
+                "a,b,y\n1,2,1\n2,x,2\n3,4,3\n4,5,4\n", "line 3: column 'b' is not a number: 'x'",
+                "1,2,3\n4,5,6\n7,8,9\n", "line 1 is all numbers ('1,2,3'): the file seems to lack a header row");
+        for (Map.Entry<String, String> t : tables.entrySet()) {
+            Path csv = Files.writeString(dir.resolve("t.csv"), t.getKey());
+            err.reset();
+
+            assertThat(run("--pool", csv.toString(), "--maximize")).isEqualTo(ExitCodes.USAGE);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("t.csv: " + t.getValue());
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
 }

@@ -100,4 +100,42 @@ class PoolTest {
         assertThatThrownBy(() -> Pool.load(csv, List.of("a", "loss"), "loss", false))
                 .hasMessageContaining("loss.csv: objective 'loss' cannot also be a parameter");
     }
+
+    @Test
+    void refusesAColumnNamedTwice() throws Exception {
+        Path csv = Files.writeString(dir.resolve("dup.csv"), "a,a,y\n1,2,1\n2,3,2\n");
+
+        assertThatThrownBy(() -> Pool.load(csv, null, "y", true)).hasMessageContaining("dup.csv: column 'a' is named twice (columns 1 and 2)");
+    }
+
+    @Test
+    void refusesAParameterGivenTwice() throws Exception {
+        Path csv = Files.writeString(dir.resolve("p.csv"), "a,b,y\n1,2,1\n2,3,2\n");
+
+        assertThatThrownBy(() -> Pool.load(csv, List.of("a", "b", "a"), "y", true)).hasMessageContaining("p.csv: parameter 'a' is given twice");
+    }
+
+    @Test
+    void namesTheLineAndColumnOfAStrayTextCellInANumericColumn() throws Exception {
+        Path csv = Files.writeString(dir.resolve("stray.csv"), "a,b,y\n1,2,1\n2,x,2\n3,4,3\n4,5,4\n");
+
+        assertThatThrownBy(() -> Pool.load(csv, null, "y", true)).hasMessageContaining("stray.csv: line 3: column 'b' is not a number: 'x'");
+    }
+
+    @Test
+    void aColumnOfMostlyTextIsCategoricalEvenWithANumberAmongItsLevels() throws Exception {
+        Path csv = Files.writeString(dir.resolve("gas.csv"), "gas,y\nair,1\nAr,2\nN2,3\n5,4\n");
+
+        Pool pool = Pool.load(csv, null, "y", true);
+
+        assertThat(pool.space().parameters()).containsExactly(new Parameter.Categorical("gas", List.of("5", "Ar", "N2", "air")));
+    }
+
+    @Test
+    void saysATableWhoseFirstLineIsAllNumbersSeemsToLackAHeader() throws Exception {
+        Path csv = Files.writeString(dir.resolve("data.csv"), "1,2,3\n4,5,6\n7,8,9\n");
+
+        assertThatThrownBy(() -> Pool.load(csv, null, null, true))
+                .hasMessageContaining("data.csv: line 1 is all numbers ('1,2,3'): the file seems to lack a header row");
+    }
 }
