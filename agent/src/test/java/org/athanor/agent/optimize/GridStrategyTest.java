@@ -34,4 +34,54 @@ class GridStrategyTest {
         assertThat(Strategies.create("grid", space, 1).name()).isEqualTo("grid");
         assertThatThrownBy(() -> Strategies.create("annealing", space, 1)).hasMessageContaining("unknown strategy 'annealing'");
     }
+
+    @Test
+    void aShortBudgetReachesBothEndsOfEveryParameterAndEveryLevel() {
+        // The campaign's grid (4 levels): a budget of 8 used to stay at the lowest temperature and hold for
+        // experiments 2-6, varying only atmosphere and ramp.
+        SearchSpace furnace = SearchSpace.of(new Parameter.Continuous("temperature", 600, 1200), new Parameter.Continuous("hold", 1, 12),
+                new Parameter.Continuous("ramp", 1, 10), new Parameter.Categorical("atmosphere", List.of("air", "Ar", "N2")));
+        GridStrategy grid = new GridStrategy(furnace, 4);
+        List<Observation> history = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            history.add(new Observation(grid.propose(history, 1).get(0), 0));
+        }
+        List<Map<String, Object>> visited = history.stream().map(Observation::parameters).toList();
+
+        assertThat(new HashSet<>(visited)).hasSize(8);
+        for (Parameter p : furnace.parameters().subList(0, 3)) {
+            Parameter.Continuous c = (Parameter.Continuous) p;
+            assertThat(visited).extracting(v -> v.get(c.name())).as(c.name()).contains(c.low(), c.high());
+        }
+        assertThat(visited).extracting(v -> v.get("atmosphere")).contains("air", "Ar", "N2");
+        assertThat(visited.subList(1, 6)).extracting(v -> v.get("temperature")).containsAnyOf(800.0, 1000.0, 1200.0);
+    }
+
+    @Test
+    void beginsNearTheMiddleAndTheOrderIsTheSameEveryTimeInOneBatchOrOneByOne() {
+        GridStrategy oneByOne = new GridStrategy(space, 5);
+        List<Observation> history = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            history.add(new Observation(oneByOne.propose(history, 1).get(0), 0));
+        }
+
+        List<Map<String, Object>> batch = new GridStrategy(space, 5).propose(List.of(), 10);
+
+        assertThat(batch).isEqualTo(history.stream().map(Observation::parameters).toList());
+        assertThat(batch.get(0).get("temperature")).isEqualTo(1100.0);
+        assertThat(batch.get(1).get("gas")).isNotEqualTo(batch.get(0).get("gas"));
+    }
+
+    @Test
+    void skipsPointsAlreadyInTheHistoryAndStartsOverOnceTheGridIsSpent() {
+        GridStrategy grid = new GridStrategy(space, 2);
+        List<Observation> history = List.of(new Observation(Map.of("temperature", 900.0, "gas", "air"), 1),
+                new Observation(Map.of("temperature", 1300.0, "gas", "Ar"), 2));
+
+        List<Map<String, Object>> next = grid.propose(history, 3);
+
+        assertThat(next.subList(0, 2)).containsExactlyInAnyOrder(Map.of("temperature", 900.0, "gas", "Ar"), Map.of("temperature", 1300.0, "gas", "air"));
+        assertThat(grid.size()).isEqualTo(4);
+        assertThat(next.get(2)).isIn(history.stream().map(Observation::parameters).toList().toArray());
+    }
 }
