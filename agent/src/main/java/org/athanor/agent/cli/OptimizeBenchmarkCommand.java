@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 /** {@code athanor optimize benchmark}: judge a strategy on a table of past experiments. */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
         description = "Benchmark a strategy on a table of past experiments: repeated settings are averaged into one candidate, "
-                + "string columns are categorical; counts experiments until the best candidate (and the top 5 %) is found.")
+                + "columns of mostly text are categorical; counts experiments until the best candidate (and the top 5 %%) is found.")
 public class OptimizeBenchmarkCommand implements Callable<Integer> {
 
     @Option(names = "--pool", required = true, description = "CSV with a header, or an Olympus data.csv with config.json beside it.")

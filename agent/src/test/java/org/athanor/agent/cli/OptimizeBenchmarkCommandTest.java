@@ -152,4 +152,12 @@ class OptimizeBenchmarkCommandTest {
         }
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
+
+    @Test
+    void helpPrintsTheTopFivePercentWithoutAPicocliWarning() {
+        assertThat(run("--help")).isEqualTo(ExitCodes.OK);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("(and the top 5 %)");
+        assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
+    }
 }
