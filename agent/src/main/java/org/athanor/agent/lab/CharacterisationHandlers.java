@@ -86,11 +86,18 @@ public final class CharacterisationHandlers {
     /**
      * Phase identification of the sample's XRD pattern and Raman matching of its spectrum, whichever the workflow
      * measured (a re-check may take only a spectrum). Runs in the agent, on no instrument. Its outputs are what the campaign reads: phases with weight fractions and confidence.
+     *
+     * <p>Raman bands are matched only against phases made of the sample's elements ({@link SampleElements}): the
+     * reference table holds phases of other chemistries, and a one-band phase such as Si (520 cm⁻¹) would otherwise
+     * be reported for any band near its line (BaTiO3's at 518 cm⁻¹). XRD identification keeps its whole library,
+     * distractors included: a phase there must fit many lines with their intensities in a whole-pattern fit, which
+     * tells a foreign phase apart, and a library of only the expected answers would prove nothing.
      */
     static final class Analyze implements StepHandler {
         private final PhaseIdentifier identifier;
         private final RamanAnalyzer raman;
         private final MeasurementStore store;
+        private final SampleElements sampleElements = new SampleElements();
 
         Analyze(PhaseIdentifier identifier, RamanAnalyzer raman, MeasurementStore store) {
             this.identifier = identifier;
@@ -124,8 +131,10 @@ public final class CharacterisationHandlers {
             }
             Map<String, Object> out = new LinkedHashMap<>();
             pattern.ifPresent(p -> out.putAll(xrd(p)));
+            // Every sample's elements are remembered, also one measured only by XRD now: a re-check may add Raman.
+            var elements = sampleElements.of(context.workflow(), sample);
             spectrum.ifPresent(s -> {
-                RamanAnalysis r = raman.analyze(s);
+                RamanAnalysis r = raman.restrictedTo(elements).analyze(s);
                 out.put("ramanPhases", r.phases().stream().map(m -> Map.of("phase", m.phase(), "formula", m.formula(), "score", m.score())).toList());
                 out.put("ramanBands", strongBands(r, s));
                 out.put("ramanNotes", r.notes());

@@ -1,8 +1,11 @@
 package org.athanor.instruments.analysis.raman;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import org.athanor.materials.Element;
 import org.athanor.instruments.analysis.signal.AsymmetricLeastSquares;
 import org.athanor.instruments.analysis.signal.DetectedPeak;
 import org.athanor.instruments.analysis.signal.FittedPeak;
@@ -36,6 +39,22 @@ public final class RamanAnalyzer {
     /** Analyzer over the shipped reference table. */
     public static RamanAnalyzer withShippedReferences() {
         return new RamanAnalyzer(RamanReference.shipped());
+    }
+
+    /**
+     * The analyzer over only the reference phases a sample made of {@code sampleElements} can contain (those whose
+     * elements are all among them), as a chemist reads a spectrum: a band of a Ba–Ti–O sample near 520 cm⁻¹ is
+     * BaTiO3's, not silicon's. Without the restriction a phase with one band in range (Si, CeO2) is reported wherever
+     * any band falls within the tolerance of its line, since one matched band is all such a phase can show.
+     */
+    public RamanAnalyzer restrictedTo(Collection<Element> sampleElements) {
+        Set<Element> sample = Set.copyOf(sampleElements);
+        return new RamanAnalyzer(references.stream().filter(r -> r.possibleIn(sample)).toList());
+    }
+
+    /** The reference phases this analyzer matches against. */
+    public List<RamanReference> references() {
+        return references;
     }
 
     public RamanAnalysis analyze(RamanSpectrum spectrum) {

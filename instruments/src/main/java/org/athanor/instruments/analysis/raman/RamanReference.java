@@ -7,15 +7,25 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.athanor.materials.Composition;
+import org.athanor.materials.Element;
 
 /** The reference bands of one phase, and the table of them shipped with Athanor. */
 public record RamanReference(String phase, String formula, List<RamanMode> modes) {
 
     /** Classpath location of the shipped table (sources in the README beside it). */
     public static final String RESOURCE = "/org/athanor/instruments/analysis/raman/raman-reference-modes.csv";
+
+    /** A polymer written as its repeat unit, as in (C8H8)n: the unit's elements are the polymer's. */
+    private static final Pattern POLYMER = Pattern.compile("\\((.+)\\)n");
 
     public RamanReference {
         modes = List.copyOf(modes);
@@ -32,6 +42,30 @@ public record RamanReference(String phase, String formula, List<RamanMode> modes
             }
         }
         return best;
+    }
+
+    /** The phase's elements; empty when its formula cannot be read. */
+    public Set<Element> elements() {
+        Matcher polymer = POLYMER.matcher(formula.strip());
+        String unit = polymer.matches() ? polymer.group(1) : formula;
+        try {
+            Set<Element> out = EnumSet.noneOf(Element.class);
+            for (String symbol : Composition.parse(unit).elements()) {
+                out.add(Element.of(symbol));
+            }
+            return out;
+        } catch (RuntimeException e) {
+            return EnumSet.noneOf(Element.class);
+        }
+    }
+
+    /**
+     * Whether a sample made of {@code sampleElements} can contain this phase: every element of the phase is among
+     * them. A phase whose formula cannot be read cannot be shown to fit any sample.
+     */
+    public boolean possibleIn(Collection<Element> sampleElements) {
+        Set<Element> own = elements();
+        return !own.isEmpty() && sampleElements.containsAll(own);
     }
 
     /** The shipped table, one reference per phase in file order. */
