@@ -34,8 +34,14 @@ public final class JdbcJournal implements Journal, AutoCloseable {
                 + "FROM journal_event WHERE run_id = ? ORDER BY seq");
     }
 
-    /** Opens the database, bringing its schema up to date first. */
+    /**
+     * Opens the database, bringing its schema up to date first. An H2 file database's directory is created and checked
+     * first ({@link JournalSettings#unusableDirectory}).
+     */
     public static JdbcJournal open(JournalSettings settings) {
+        settings.fileDirectory().flatMap(JournalSettings::unusableDirectory).ifPresent(problem -> {
+            throw new JournalException("cannot open the journal at " + settings.describe() + ": " + problem, null);
+        });
         try {
             Flyway.configure(JdbcJournal.class.getClassLoader())
                     .dataSource(settings.url(), settings.user(), settings.password())

@@ -2,7 +2,11 @@ package org.athanor.agent.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,6 +81,69 @@ class JdbcJournalIT {
         Path notADir = Files.writeString(dir.resolve("file"), "x");
         assertThatThrownBy(() -> JdbcJournal.open(JournalSettings.h2(notADir)))
                 .isInstanceOf(JournalException.class).hasMessageContaining("cannot open the journal at jdbc:h2:file:");
+    }
+
+    @Test
+    void aDataDirectoryThatIsAFileIsNamedAndH2PrintsNothing() throws Exception {
+        Path file = Files.writeString(dir.resolve("file"), "hi");
+
+        String console = console(() -> assertThatThrownBy(() -> JdbcJournal.open(JournalSettings.h2(file)))
+                .isInstanceOf(JournalException.class)
+                .hasMessage("cannot open the journal at jdbc:h2:file:" + file.resolve("journal") + ": the data directory " + file
+                        + " is a file, not a directory"));
+
+        assertThat(console).isEmpty();
+        assertThat(Files.readString(file)).isEqualTo("hi");
+    }
+
+    @Test
+    void aDataDirectoryUnderAFileCannotBeCreatedAndSaysWhich() throws Exception {
+        Path file = Files.writeString(dir.resolve("file"), "hi");
+        Path sub = file.resolve("sub");
+
+        String console = console(() -> assertThatThrownBy(() -> JdbcJournal.open(JournalSettings.h2(sub)))
+                .isInstanceOf(JournalException.class)
+                .hasMessageEndingWith(": the data directory " + sub + " cannot be created: " + file + " is a file, not a directory"));
+
+        assertThat(console).isEmpty();
+    }
+
+    @Test
+    void aDataDirectoryTheSystemWillNotCreateIsNamed() {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux /proc, where mkdir is refused");
+        Path proc = Path.of("/proc/athanor-journal-test");
+
+        String console = console(() -> assertThatThrownBy(() -> JdbcJournal.open(JournalSettings.h2(proc)))
+                .isInstanceOf(JournalException.class)
+                .hasMessageEndingWith(": the data directory " + proc + " cannot be created: " + proc + ": no such file or directory"));
+
+        assertThat(console).isEmpty();
+    }
+
+    @Test
+    void aNewDataDirectoryIsCreatedAsBefore() {
+        try (JdbcJournal j = JdbcJournal.open(JournalSettings.h2(dir.resolve("a").resolve("b")))) {
+            assertThat(j.runs()).isEmpty();
+        }
+        assertThat(dir.resolve("a").resolve("b").resolve("journal.mv.db")).exists();
+        assertThat(dir.resolve("a").resolve("b")).isDirectoryNotContaining(p -> p.getFileName().toString().endsWith(".probe"));
+    }
+
+    /** What {@code action} printed to System.out and System.err (H2 prints straight to them). */
+    private static String console(Runnable action) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream both = new PrintStream(captured, true, StandardCharsets.UTF_8);
+        System.setOut(both);
+        System.setErr(both);
+        try {
+            action.run();
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
     }
 
     @Test

@@ -1,0 +1,66 @@
+package org.athanor.agent.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** `athanor run --data DIR` where DIR cannot hold a journal: one line that names it, exit 2, and nothing else. */
+class RunCommandDataDirectoryTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream oldOut;
+    private PrintStream oldErr;
+
+    @BeforeEach
+    void capture() {
+        oldOut = System.out;
+        oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+    }
+
+    private int run(Path data) {
+        return new CommandLine(new RunCommand()).execute("--dry-run", "--data", data.toString(), "make 1 g of ZnO");
+    }
+
+    @Test
+    void aFileGivenAsTheDataDirectoryGetsOneLineAndNoStackTrace() throws Exception {
+        Path file = Files.writeString(dir.resolve("F"), "hi");
+
+        assertThat(run(file)).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("athanor run: cannot open the journal at jdbc:h2:file:"
+                + file.resolve("journal") + ": the data directory " + file + " is a file, not a directory" + System.lineSeparator());
+    }
+
+    @Test
+    void aDataDirectoryBelowAFileGetsOneLineAndNoStackTrace() throws Exception {
+        Path file = Files.writeString(dir.resolve("F"), "hi");
+
+        assertThat(run(file.resolve("sub"))).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).singleElement().asString()
+                .endsWith("cannot be created: " + file + " is a file, not a directory");
+    }
+}
