@@ -311,14 +311,17 @@ final class WorkflowFacts {
     }
 
     private Material describe(String formula) {
-        FormulaScan.Scan scan = FormulaScan.scan(formula);
         Optional<MaterialHazard> row = hazards.lookup(formula);
+        // The ions the classification rules read are in the spelling ("NH4NO3" has NO3, "H4N2O3" shows none), so a
+        // compound the table knows under another spelling is read as the table writes it.
+        FormulaScan.Scan scan = FormulaScan.scan(row.map(MaterialHazard::formula).orElse(formula));
         Set<String> elements = new java.util.TreeSet<>(scan.counts().keySet());
         return new Material(formula, scan.readable(), scan.elemental(), Set.copyOf(elements), scan.metals(), scan.nonMetals(),
                 scan.ions(), scan.hydrate(), row.isPresent(),
                 row.map(MaterialHazard::groups).orElse(Set.of()), row.map(MaterialHazard::ghs).orElse(Set.of()),
                 row.map(MaterialHazard::decompositionOnsetC).orElse(Double.NaN),
                 row.map(MaterialHazard::volatilisesAboveC).orElse(Double.NaN),
-                row.map(h -> "materials hazard table: " + h.name() + " (" + h.source() + ")").orElse("formula " + formula));
+                row.map(h -> "materials hazard table: " + h.name() + (h.formula().equals(formula) ? "" : ", " + h.formula())
+                        + " (" + h.source() + ")").orElse("formula " + formula));
     }
 }

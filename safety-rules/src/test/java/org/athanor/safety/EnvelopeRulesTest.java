@@ -70,6 +70,13 @@ class EnvelopeRulesTest {
         assertThat(errorRules(stocked)).doesNotContain("The dispenser doses only materials in the lab's inventory");
     }
 
+    @ParameterizedTest(name = "{0}: stocked={1}")
+    @CsvSource({"NKO3, true", "O3NK, true", "C6H8O7, true", "H8C6O7, true", "NAgO3, false", "K2S2O8, false"})
+    void theInventoryHoldsACompoundHoweverItsFormulaIsWritten(String formula, boolean stocked) {
+        Verdict v = vet(workflow("X", dispense("d1", "s1", formula, 1)));
+        assertThat(errorRules(v).contains("The dispenser doses only materials in the lab's inventory")).isEqualTo(!stocked);
+    }
+
     @ParameterizedTest(name = "mill {0} min: rejected={1}")
     @CsvSource({"59, false", "60, false", "61, true"})
     void millRunsAtMostSixtyMinutes(double minutes, boolean rejected) {

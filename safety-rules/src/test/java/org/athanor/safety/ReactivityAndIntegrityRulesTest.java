@@ -76,6 +76,27 @@ class ReactivityAndIntegrityRulesTest {
         return xrd("x", "s1", 10, 80);
     }
 
+    @ParameterizedTest(name = "{0} at {1} °C")
+    @CsvSource({"N3Na, 300", "ClH4NO4, 250", "H8N2Cr2O7, 200"})
+    void aSelfReactiveCompoundMeetsItsOnsetHoweverItsFormulaIsWritten(String spelling, double celsius) {
+        Workflow w = workflow("X", dispense("d1", "s1", spelling, 1),
+                heat("h", "s1", "tube-furnace-1", "alumina", Atmosphere.of("N2"), HeatSegment.celsius(celsius, 2, 1)))
+                .withExtension("approvals", List.of(Map.of("material", spelling, "by", "operator A")));
+        assertThat(errorRules(gate.vet(w, lab))).contains("A self-reactive compound is never heated past its decomposition onset");
+    }
+
+    @ParameterizedTest(name = "{0} + {1}")
+    @CsvSource({"NKO3, S", "O4ClK, Al", "Cr2K2O7, Fe"})
+    void anOxidiserWrittenInAnotherOrderIsStillAnOxidiser(String oxidiser, String fuel) {
+        assertThat(errorRules(mixOnly(oxidiser, fuel))).contains(OX_FUEL);
+    }
+
+    @Test
+    void aDichromateWrittenByCompositionStillNeedsAnOperatorApproval() {
+        Workflow w = workflow("X", dispense("d1", "s1", "Cr2Na2O7", 1));
+        assertThat(errorRules(gate.vet(w, lab))).contains("Acutely toxic and carcinogenic precursors need an operator's approval");
+    }
+
     @Test
     void anOxidiserWithASelfReactiveCompoundIsRejected() {
         assertThat(errorRules(mixOnly("KClO4", "NH4NO3"))).contains("Oxidisers and self-reactive compounds never share a sample");

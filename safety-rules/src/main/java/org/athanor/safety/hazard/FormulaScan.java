@@ -142,6 +142,25 @@ public final class FormulaScan {
         return start == pos[0] ? 1.0 : Double.parseDouble(s.substring(start, pos[0]));
     }
 
+    /**
+     * The formula's composition as a spelling-free key: elements in alphabetical order, each with its share of the
+     * atoms (water of crystallisation counted), so "NH4NO3", "H4N2O3" and "N2H4O3" share one key, and so do "K2S2O8"
+     * and its reduced form "KSO4". A hazard is a property of the compound, not of how it was typed. Empty for text
+     * that is not a formula.
+     */
+    public static String compositionKey(String formula) {
+        Scan scan = scan(formula);
+        if (!scan.readable()) {
+            return "";
+        }
+        double atoms = scan.counts().values().stream().mapToDouble(Double::doubleValue).sum();
+        StringBuilder key = new StringBuilder();
+        for (String e : new TreeSet<>(scan.counts().keySet())) {
+            key.append(e).append(':').append(Math.round(scan.counts().get(e) / atoms * 1e6)).append(' ');
+        }
+        return key.toString().strip();
+    }
+
     /** The formula's spelling used as a table key: no spaces, one hydrate dot. */
     public static String key(String formula) {
         if (formula == null) {

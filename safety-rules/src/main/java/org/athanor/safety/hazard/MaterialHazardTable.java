@@ -14,15 +14,21 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The materials hazard table ({@code data/materials-hazards.csv}), keyed by formula as written in a dispense step. */
+/**
+ * The materials hazard table ({@code data/materials-hazards.csv}), keyed by formula as written in a dispense step and,
+ * failing that, by composition: a planner that writes ammonium nitrate as "H4N2O3" meets the row for NH4NO3.
+ */
 public final class MaterialHazardTable {
 
     public static final String RESOURCE = "/org/athanor/safety/data/materials-hazards.csv";
 
     private final Map<String, MaterialHazard> byFormula;
+    private final Map<String, MaterialHazard> byComposition = new LinkedHashMap<>();
 
     private MaterialHazardTable(Map<String, MaterialHazard> byFormula) {
         this.byFormula = Map.copyOf(byFormula);
+        // File order: the first row of a composition is the one its other spellings meet.
+        byFormula.values().forEach(h -> byComposition.putIfAbsent(FormulaScan.compositionKey(h.formula()), h));
     }
 
     private static final class Standard {
@@ -33,8 +39,14 @@ public final class MaterialHazardTable {
         return Standard.TABLE;
     }
 
+    /** The row written this way or, failing that, the row of the same compound however it is written. */
     public Optional<MaterialHazard> lookup(String formula) {
-        return Optional.ofNullable(byFormula.get(FormulaScan.key(formula)));
+        MaterialHazard exact = byFormula.get(FormulaScan.key(formula));
+        if (exact != null) {
+            return Optional.of(exact);
+        }
+        String composition = FormulaScan.compositionKey(formula);
+        return composition.isEmpty() ? Optional.empty() : Optional.ofNullable(byComposition.get(composition));
     }
 
     public Collection<MaterialHazard> all() {

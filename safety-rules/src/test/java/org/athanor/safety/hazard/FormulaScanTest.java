@@ -69,6 +69,23 @@ class FormulaScanTest {
     }
 
     @Test
+    void theHazardTableMeetsACompoundHoweverItsFormulaIsWritten() {
+        MaterialHazardTable t = MaterialHazardTable.standard();
+        assertThat(t.lookup("ClH4NO4")).get().satisfies(h -> assertThat(h.formula()).isEqualTo("NH4ClO4"));
+        assertThat(t.lookup("N3Na")).get().satisfies(h -> assertThat(h.decompositionOnsetC()).isEqualTo(275));
+        assertThat(t.lookup("Zn(NO3)2*6H2O")).get().satisfies(h -> assertThat(h.formula()).isEqualTo("Zn(NO3)2·6H2O"));
+        assertThat(t.lookup("ZnN2O6")).as("the anhydrous salt is another compound").isEmpty();
+    }
+
+    @Test
+    void aCompositionKeyIgnoresOrderGroupingAndScale() {
+        assertThat(FormulaScan.compositionKey("(NH4)2SO4")).isEqualTo(FormulaScan.compositionKey("H8N2O4S"))
+                .isEqualTo(FormulaScan.compositionKey("H4NO2S0.5"));
+        assertThat(FormulaScan.compositionKey("FePO4·2H2O")).isNotEqualTo(FormulaScan.compositionKey("FePO4"));
+        assertThat(FormulaScan.compositionKey("not a formula")).isEmpty();
+    }
+
+    @Test
     void theHazardTableIsKeyedByFormulaAndComplete() {
         MaterialHazardTable t = MaterialHazardTable.standard();
         assertThat(t.lookup("NH4NO3")).get().satisfies(h -> assertThat(h.decompositionOnsetC()).isEqualTo(170));

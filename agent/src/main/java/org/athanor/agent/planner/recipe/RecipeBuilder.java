@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.athanor.agent.planner.chemistry.Chemistry;
+import org.athanor.agent.planner.chemistry.PrecursorOption;
 import org.athanor.agent.planner.goal.Understanding;
 import org.athanor.units.Units;
 import org.athanor.workflow.Atmosphere;
@@ -58,9 +59,12 @@ public final class RecipeBuilder {
             for (var m : u.startingMaterials()) {
                 m.composition().forEach((e, n) -> composition.merge(e, n, Double::sum));
             }
-            formula = String.join(" + ", named);
+            // Dosed as the precursor table writes them ("NH4NO3", not the reduced "H4N2O3"): the shelf, the dispenser
+            // and the hazard table know a reagent by that spelling.
+            List<String> reagents = named.stream().map(f -> chemistry.precursor(f).map(PrecursorOption::formula).orElse(f)).toList();
+            formula = String.join(" + ", reagents);
             name = "mixture";
-            doses = named.stream().map(f -> new Dose(f, grams / named.size())).toList();
+            doses = reagents.stream().map(f -> new Dose(f, grams / reagents.size())).toList();
             notes.add("equal masses of the named materials, " + Units.format(grams / named.size()) + " g each");
         } else {
             composition = u.target().composition();

@@ -1,0 +1,35 @@
+package org.athanor.agent.planner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.athanor.workflow.Action;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Whole plans from goal text through the gate of the default simulated lab. */
+class OfflinePlannerTest {
+
+    private static final OfflinePlanner PLANNER = Planners.offline();
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "Heat 1 g of NaN3 to 320 °C under argon.",
+            "Heat 3 g of (NH4)2Cr2O7 to 400 °C under nitrogen.",
+            "Heat 0.5 g of NH4ClO4 to 300 °C in air.",
+    })
+    void aNamedSelfReactiveReagentIsDosedAsStockedAndMeetsItsOnset(String goal) {
+        PlanResult r = PLANNER.plan(goal);
+        assertThat(r.approved()).as(r.reason()).isFalse();
+        assertThat(r.violations()).as(r.reason()).noneSatisfy(f -> assertThat(f.rule()).isEqualTo("The dispenser doses only materials in the lab's inventory"))
+                .anySatisfy(f -> assertThat(f.rule()).isEqualTo("A self-reactive compound is never heated past its decomposition onset"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"Mix NH4H2PO4 with Li2CO3 and heat to 500 °C.|NH4H2PO4", "Mix (NH4)2HPO4 and ZnO, heat to 600 °C.|(NH4)2HPO4"})
+    void aNamedReagentIsDispensedUnderTheShelfSpelling(String goal, String stocked) {
+        PlanResult r = PLANNER.plan(goal);
+        assertThat(r.workflow()).as(r.reason()).isNotNull();
+        assertThat(r.workflow().stepsOf(Action.DISPENSE)).map(s -> s.material().orElseThrow()).contains(stocked);
+    }
+}
