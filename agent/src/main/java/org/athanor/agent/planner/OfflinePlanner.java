@@ -2,6 +2,7 @@ package org.athanor.agent.planner;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.athanor.agent.planner.chemistry.Chemistry;
 import org.athanor.agent.planner.goal.GoalReader;
@@ -20,6 +21,14 @@ import org.athanor.units.Units;
  * puts it through the safety gate with bounded revisions, and approves or refuses.
  */
 public final class OfflinePlanner implements Planner {
+
+    /** A number not glued to a formula or a word ("Fe3C", "NMC811" hold no quantity). */
+    private static final Pattern STATED_NUMBER = Pattern.compile("(?<![\\p{L}\\p{N}.·])\\d");
+    private static final Pattern SETTING_WORD = Pattern.compile(
+            "\\b(?:crucibles?|boats?|vessels?|laser|wavelength|power|nm|mW|2θ|θ|theta|two-theta|degrees?|atmosphere|gas|flow|"
+                    + "excess|ramp|heating|cooling|hold|dwell|soak|mill(?:ing)?|ball-mill(?:ing)?|grind(?:ing)?|"
+                    + "without|avoid(?:ing)?|except|excluding|instead)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private final GoalReader reader;
     private final RecipeBuilder recipes;
@@ -45,6 +54,12 @@ public final class OfflinePlanner implements Planner {
 
     public PlanResult plan(Understanding u) {
         List<String> notes = new ArrayList<>(u.notes());
+        List<String> unplaced = u.unparsed().stream().filter(OfflinePlanner::statesASetting).toList();
+        if (!unplaced.isEmpty()) {
+            return refused(u, notes, List.of(), "the goal states " + quoted(unplaced) + ", which the planner could not read or use; "
+                    + "a plan without it would not be the one asked for. Rephrase it, or leave it out");
+        }
+        u.unparsed().forEach(words -> notes.add("not understood, so not used: \"" + words + "\""));
         if (u.fixedTemperature() != null && u.maxTemperature() != null && u.fixedTemperature().celsius() > u.maxTemperature().celsius()) {
             return refused(u, notes, List.of(), "the requested temperature " + u.fixedTemperature() + " is above the stated limit " + u.maxTemperature());
         }
@@ -73,6 +88,21 @@ public final class OfflinePlanner implements Planner {
         String reason = "cannot be made safe within your constraints and the lab's limits; the safety gate forbids it: "
                 + errors.stream().map(f -> f.rule() + " (" + f.message() + ")").distinct().collect(Collectors.joining("; "));
         return refused(u, notes, outcome.report().findings(), reason);
+    }
+
+    /**
+     * Whether a fragment the reader could not use states a quantity (a number outside a formula: "250 mW", "2 days",
+     * "10"), names a vessel or instrument setting, or excludes something ("without nitrates"). Ignoring one of those changes the experiment, so the planner
+     * refuses instead of noting it. Only the goal's own words count, not the reader's explanation in parentheses.
+     */
+    static boolean statesASetting(String fragment) {
+        int explanation = fragment.indexOf(" (");
+        String words = explanation > 0 ? fragment.substring(0, explanation) : fragment;
+        return STATED_NUMBER.matcher(words).find() || SETTING_WORD.matcher(words).find();
+    }
+
+    private static String quoted(List<String> fragments) {
+        return fragments.stream().map(f -> "\"" + f + "\"").collect(Collectors.joining(", "));
     }
 
     private static boolean needsOperatorApproval(Finding f) {

@@ -3,6 +3,7 @@ package org.athanor.agent.planner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.athanor.workflow.Action;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,5 +32,38 @@ class OfflinePlannerTest {
         PlanResult r = PLANNER.plan(goal);
         assertThat(r.workflow()).as(r.reason()).isNotNull();
         assertThat(r.workflow().stepsOf(Action.DISPENSE)).map(s -> s.material().orElseThrow()).contains(stocked);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Make 2 g of MgO at 1000 °C and press a 3 mm pellet.|3 mm pellet",
+            "Make 1 g of ZnO, then Raman with 633 nm excitation.|633 nm excitation",
+            "Make 1 g of SrTiO3 at 1200 °C, 6 days.|6 days",
+            "Make 1 g of CeO2 at 900 °C avoiding chlorides.|avoiding chlorides",
+    })
+    void aSettingThePlannerCouldNotUseIsRefusedAndNamed(String goal, String words) {
+        PlanResult r = PLANNER.plan(goal);
+        assertThat(r.verdict()).as(r.notes().toString()).isEqualTo(PlanResult.Verdict.REFUSED);
+        assertThat(r.reason()).contains("\"" + words + "\"");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Make 1 g of ZnO at 900 °C under methane.|CH4",
+            "Make 1 g of MgO at 1000 °C in flowing ammonia.|NH3",
+            "Make 1 g of NiO at 800 °C in carbon monoxide.|CO",
+    })
+    void aStatedGasIsUsedAndJudgedNotReplacedByAir(String goal, String gas) {
+        PlanResult r = PLANNER.plan(goal);
+        assertThat(r.understood().atmosphere().gas()).isEqualTo(gas);
+        assertThat(r.approved()).isFalse();
+        assertThat(r.reason()).contains("not " + gas);
+    }
+
+    @Test
+    void wordsThatChangeNothingAreNotedNotDropped() {
+        PlanResult r = PLANNER.plan("Make 1 g of ZnO at 900 °C, nice and fluffy.");
+        assertThat(r.approved()).as(r.reason()).isTrue();
+        assertThat(r.notes()).anySatisfy(n -> assertThat(n).contains("not used").contains("fluffy"));
     }
 }

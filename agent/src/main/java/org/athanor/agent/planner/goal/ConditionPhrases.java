@@ -25,8 +25,9 @@ final class ConditionPhrases {
             "(?:\\bpure\\s+(?:(?-i:H2|H₂)|hydrogen)|(?:\\bunder|\\bin|\\bwith|\\bflowing|\\busing)\\s+(?:an?\\s+)?(?:flowing\\s+|dry\\s+|pure\\s+)?(?:(?-i:H2|H₂)|hydrogen)(?:\\s+(?:gas|atmosphere|flow))?(?!\\s*(?:/|-\\s*\\d|\\d|%|in\\b))|\\b(?:hydrogen|(?-i:H2))\\s+atmosphere)", FLAGS);
     private static final Pattern GAS = Pattern.compile(
             "(?:\\bunder|\\bin|\\bwith|\\busing|\\bthrough)\\s+(?:an?\\s+)?(?:flowing\\s+|dry\\s+|pure\\s+|static\\s+|ambient\\s+|synthetic\\s+|high-purity\\s+|a\\s+flow\\s+of\\s+)?"
-                    + "((?-i:Ar|N2|N₂|O2|O₂|He|CO2|CO₂)|argon|nitrogen|helium|oxygen|air|vacuum|carbon\\s+dioxide|inert\\s+(?:gas|atmosphere))(?![\\w/])"
-                    + "|\\b((?-i:Ar|N2|O2|He|CO2)|argon|nitrogen|helium|oxygen|air|inert)\\s+(?:atmosphere|flow|gas)\\b", FLAGS);
+                    + "((?-i:Ar|N2|N₂|O2|O₂|He|CO2|CO₂|CO|NH3|NH₃|H2S|H₂S|CH4|CH₄|Cl2|Cl₂|SO2|SO₂)|argon|nitrogen|helium|oxygen|air|vacuum"
+                    + "|carbon\\s+dioxide|carbon\\s+monoxide|ammonia|hydrogen\\s+sulfide|methane|chlorine|sulfur\\s+dioxide|inert\\s+(?:gas|atmosphere))(?![\\w/])"
+                    + "|\\b((?-i:Ar|N2|O2|He|CO2|CO|NH3|H2S|CH4)|argon|nitrogen|helium|oxygen|air|inert|ammonia|methane)\\s+(?:atmosphere|flow|gas)\\b", FLAGS);
     private static final Pattern FURNACE = Pattern.compile("\\b(box|muffle|chamber|tube|tubular)[\\s-]+furnace\\b", FLAGS);
     private static final Pattern XRD = Pattern.compile(
             "\\b(?:P?XRD|x-?ray\\s+(?:powder\\s+)?diffraction|powder\\s+diffraction|diffraction\\s+pattern|diffractogram)\\b", FLAGS);
@@ -102,16 +103,25 @@ final class ConditionPhrases {
             if (!d.coverage.isFree(m.start(), m.end())) {
                 continue;
             }
-            String word = (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(Locale.ROOT).replace('₂', '2');
+            String word = (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(Locale.ROOT).replace('₂', '2').replace('₃', '3')
+                    .replace('₄', '4').replaceAll("\\s+", " ");
+            // Reactive gases (CO, NH3, H2S...) are read too, so that the gate judges them; a furnace not rated for
+            // one refuses it rather than the plan running silently in air.
             String gas = switch (word) {
                 case "ar", "argon" -> "Ar";
                 case "n2", "nitrogen" -> "N2";
                 case "he", "helium" -> "He";
                 case "o2", "oxygen" -> "O2";
-                case "co2" -> "CO2";
+                case "co2", "carbon dioxide" -> "CO2";
+                case "co", "carbon monoxide" -> "CO";
+                case "nh3", "ammonia" -> "NH3";
+                case "h2s", "hydrogen sulfide" -> "H2S";
+                case "ch4", "methane" -> "CH4";
+                case "cl2", "chlorine" -> "Cl2";
+                case "so2", "sulfur dioxide" -> "SO2";
                 case "air" -> "air";
                 case "vacuum" -> "vacuum";
-                default -> word.startsWith("carbon") ? "CO2" : "inert";
+                default -> "inert";
             };
             if (gas.equals("inert")) {
                 d.note("\"" + m.group().trim() + "\" read as argon");

@@ -27,7 +27,7 @@ public final class GoalReader {
             "lead", "Pb", "boron", "B", "zinc", "Zn", "magnesium", "Mg", "calcium", "Ca");
     /** Words that introduce the starting materials; the clause they open runs to the next comma, semicolon or full stop. */
     private static final Pattern FROM = Pattern.compile(
-            "\\b(?:from|using|starting\\s+(?:from|with)|with\\s+precursors?|out\\s+of|based\\s+on)\\b", FLAGS);
+            "\\b(?:from|using|starting\\s+(?:from|with)|with\\s+precursors?|out\\s+of|based\\s+on|by\\s+(?:calcining|heating|firing|decomposing|roasting))\\b", FLAGS);
     private static final Pattern CLAUSE_END = Pattern.compile(
             "[,;]|\\.(?!\\d)|\\bthen\\b|\\band\\s+(?:confirm|record|measure|check|heat|anneal|calcine|sinter|fire|verify|run|take|characteri[sz]e|do)\\b|\\b(?:at|in|under|below|for|to|with\\s+(?:an?|the))\\s", FLAGS);
     private static final Pattern TRANSFORM = Pattern.compile("^\\s*(?:in)?to\\s+(?:form\\s+|give\\s+|make\\s+|obtain\\s+|yield\\s+)?(?:the\\s+)?$", FLAGS);

@@ -187,4 +187,12 @@ class GoalReaderTest {
         assertThat(u.fixedTemperature()).isNull();
         assertThat(u.maxTemperature()).isNull();
     }
+
+    @Test
+    void whatIsCalcinedToMakeTheTargetIsTheStartingMaterial() {
+        Understanding u = reader.read("Prepare 1 g of SrO by calcining SrCO3 at 1000 °C.");
+        assertThat(u.target().formula()).isEqualTo("SrO");
+        assertThat(u.startingMaterials()).extracting(Understanding.TargetReading::formula).containsExactly("SrCO3");
+        assertThat(u.unparsed()).isEmpty();
+    }
 }
