@@ -33,6 +33,7 @@ public final class PlanReport {
             line(b, "requested ramp", u.requestedRamp());
             line(b, "atmosphere", u.atmosphere() == null ? null : u.atmosphere().gas() + (u.atmosphere().h2Percent() != null ? " (" + u.atmosphere().h2Percent() + " % H2)" : ""));
             line(b, "furnace", u.furnaceKind());
+            line(b, "crucible", u.crucible());
             line(b, "characterisation", u.characterization().isEmpty() ? null : String.join(", ", u.characterization()));
             line(b, "excess", u.excess().isEmpty() ? null : u.excess().toString());
             line(b, "batches", u.batches());

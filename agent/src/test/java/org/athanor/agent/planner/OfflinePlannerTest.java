@@ -66,4 +66,25 @@ class OfflinePlannerTest {
         assertThat(r.approved()).as(r.reason()).isTrue();
         assertThat(r.notes()).anySatisfy(n -> assertThat(n).contains("not used").contains("fluffy"));
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Make 2 g of CeO2 at 1250 °C in a silica crucible under argon.|quartz|quartz crucibles stay at or below 1100 °C",
+            "Make 1 g of Y2O3 at 700 °C in a crucible made of graphite.|graphite|graphite crucibles oxidise above 400 °C",
+            "Make 1 g of NiO at 850 °C, platinum boat, under 3 % H2 in N2.|platinum|platinum crucibles take up hydrogen",
+            "Make 1 g of MgO at 900 °C in a tantalum crucible.|tantalum|the lab has alumina",
+    })
+    void aNamedCrucibleIsUsedAndJudgedNeverSwapped(String goal, String crucible, String reason) {
+        PlanResult r = PLANNER.plan(goal);
+        assertThat(r.understood().crucible()).isEqualTo(crucible);
+        assertThat(r.approved()).isFalse();
+        assertThat(r.reason()).contains(reason);
+    }
+
+    @Test
+    void aNamedCrucibleTheGateAcceptsIsTheOneHeated() {
+        PlanResult r = PLANNER.plan("Make 1 g of CuO at 700 °C in a zirconia crucible.");
+        assertThat(r.approved()).as(r.reason()).isTrue();
+        assertThat(r.workflow().stepsOf(Action.HEAT)).allSatisfy(s -> assertThat(s.crucible()).hasValue("zirconia"));
+    }
 }

@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.athanor.workflow.Atmosphere;
 
-/** Reads the conditions of a goal: atmosphere, furnace kind, characterisation, batches and safety instructions. */
+/** Reads the conditions of a goal: atmosphere, furnace kind, crucible, characterisation, batches and safety instructions. */
 final class ConditionPhrases {
 
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
@@ -29,6 +29,23 @@ final class ConditionPhrases {
                     + "|carbon\\s+dioxide|carbon\\s+monoxide|ammonia|hydrogen\\s+sulfide|methane|chlorine|sulfur\\s+dioxide|inert\\s+(?:gas|atmosphere))(?![\\w/])"
                     + "|\\b((?-i:Ar|N2|O2|He|CO2|CO|NH3|H2S|CH4)|argon|nitrogen|helium|oxygen|air|inert|ammonia|methane)\\s+(?:atmosphere|flow|gas)\\b", FLAGS);
     private static final Pattern FURNACE = Pattern.compile("\\b(box|muffle|chamber|tube|tubular)[\\s-]+furnace\\b", FLAGS);
+    /** Crucible materials as written, and the name the lab's crucible table uses for each. */
+    private static final Map<String, String> CRUCIBLE_MATERIALS = Map.ofEntries(
+            Map.entry("alumina", "alumina"), Map.entry("corundum", "alumina"), Map.entry("al2o3", "alumina"),
+            Map.entry("quartz", "quartz"), Map.entry("silica", "quartz"), Map.entry("fused silica", "quartz"), Map.entry("sio2", "quartz"),
+            Map.entry("platinum", "platinum"), Map.entry("pt", "platinum"), Map.entry("zirconia", "zirconia"), Map.entry("zro2", "zirconia"),
+            Map.entry("magnesia", "magnesia"), Map.entry("mgo", "magnesia"), Map.entry("graphite", "graphite"), Map.entry("carbon", "graphite"),
+            Map.entry("boron nitride", "boron-nitride"), Map.entry("boron-nitride", "boron-nitride"), Map.entry("bn", "boron-nitride"));
+    /** The table's materials and other vessels chemists use, which the lab may not have (said so, not ignored). */
+    private static final String CRUCIBLE_MATERIAL = "(fused\\s+silica|boron[\\s-]nitride|glassy\\s+carbon|stainless\\s+steel|(?-i:Al2O3|SiO2|ZrO2|MgO|Pt|BN)"
+            + "|alumina|corundum|quartz|silica|platinum|zirconia|magnesia|graphite|carbon|nickel|gold|silver|iron|steel|porcelain"
+            + "|tantalum|molybdenum|tungsten|niobium|copper|titanium|sapphire|yttria|ceramic|clay)";
+    private static final Pattern CRUCIBLE = Pattern.compile(
+            "\\b" + CRUCIBLE_MATERIAL + "\\s+(?:crucibles?|boats?|dish(?:es)?)\\b"
+                    + "|\\b(?:crucibles?|boats?)\\s+(?:made\\s+)?of\\s+" + CRUCIBLE_MATERIAL + "\\b", FLAGS);
+    /** "in a crucible", "each crucible": a vessel without a material, which leaves the choice to the planner. */
+    private static final Pattern ANY_CRUCIBLE = Pattern.compile(
+            "\\b(?:a|an|the|one|each|its|their|own|same|single|clean|covered|lidded)\\s+(?:crucible|boat)\\b", FLAGS);
     private static final Pattern XRD = Pattern.compile(
             "\\b(?:P?XRD|x-?ray\\s+(?:powder\\s+)?diffraction|powder\\s+diffraction|diffraction\\s+pattern|diffractogram)\\b", FLAGS);
     private static final Pattern RAMAN = Pattern.compile("\\bRaman\\b", FLAGS);
@@ -50,6 +67,7 @@ final class ConditionPhrases {
         readSafetyOverride(d);
         readAtmosphere(d);
         readFurnace(d);
+        readCrucible(d);
         readCharacterization(d);
         readBatches(d);
     }
@@ -155,6 +173,30 @@ final class ConditionPhrases {
                 d.furnaceKind = kind;
             }
             d.coverage.cover(m.start(), m.end());
+        }
+    }
+
+    /**
+     * "in a quartz crucible", "platinum boat", "crucible made of graphite": the vessel asked for, by the crucible
+     * table's name. A material the table does not know is kept as written, so the planner can say the lab has none.
+     */
+    private static void readCrucible(Draft d) {
+        Matcher m = CRUCIBLE.matcher(d.goal);
+        while (m.find()) {
+            String written = (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+            String crucible = CRUCIBLE_MATERIALS.getOrDefault(written, written);
+            if (d.crucible != null && !d.crucible.equals(crucible)) {
+                d.unparsed.add(m.group() + " (a second crucible; " + d.crucible + " is used)");
+            } else {
+                d.crucible = crucible;
+            }
+            d.coverage.cover(m.start(), m.end());
+        }
+        m = ANY_CRUCIBLE.matcher(d.goal);
+        while (m.find()) {
+            if (d.coverage.isFree(m.start(), m.end())) {
+                d.coverage.cover(m.start(), m.end());
+            }
         }
     }
 

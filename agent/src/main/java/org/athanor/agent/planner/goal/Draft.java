@@ -24,6 +24,7 @@ final class Draft {
     Quantity hold;
     Atmosphere atmosphere;
     String furnaceKind;
+    String crucible;
     final Map<String, Double> excess = new LinkedHashMap<>();
     Integer batches;
     boolean safetyOverrideRequested;
@@ -49,7 +50,7 @@ final class Draft {
             }
         }
         return new Understanding(goal, target, startingMaterials, productMass, List.copyOf(characterization), maxTemperature,
-                maxRamp, requestedRamp, fixedTemperature, hold, atmosphere, furnaceKind, excess, batches,
+                maxRamp, requestedRamp, fixedTemperature, hold, atmosphere, furnaceKind, crucible, excess, batches,
                 safetyOverrideRequested, notes, left);
     }
 }

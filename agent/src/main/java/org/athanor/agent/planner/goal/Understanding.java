@@ -22,6 +22,7 @@ import org.athanor.workflow.Quantity;
  * @param hold the hold the goal asks for ("for 10 h")
  * @param atmosphere the atmosphere the goal asks for
  * @param furnaceKind "box" or "tube" when the goal asks for one
+ * @param crucible the crucible material the goal asks for, by the crucible table's name ("quartz", "platinum")
  * @param excess extra amount of an element in percent ("10 % excess Li" → Li=10)
  * @param batches how many batches (samples) the goal asks for; null means one
  * @param safetyOverrideRequested the goal asked to skip or ignore safety checks (never honoured)
@@ -40,6 +41,7 @@ public record Understanding(
         Quantity hold,
         Atmosphere atmosphere,
         String furnaceKind,
+        String crucible,
         Map<String, Double> excess,
         Integer batches,
         boolean safetyOverrideRequested,

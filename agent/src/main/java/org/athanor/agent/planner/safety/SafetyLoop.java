@@ -13,7 +13,7 @@ import org.athanor.workflow.Workflow;
 
 /**
  * Puts every plan through the gate and, on rejection, revises it within the user's constraints and the lab's limits:
- * slower ramp, another furnace, another crucible, lower temperature (only when the user did not set one), another
+ * slower ramp, another furnace, another crucible (only when the user did not name one), lower temperature (only when the user did not set one), another
  * atmosphere (only when the user did not state one), more batches. Each round tries single revisions in a fixed order and
  * keeps the first that removes an error; it stops after {@link #MAX_ROUNDS} rounds or when nothing helps.
  */
@@ -109,7 +109,7 @@ public final class SafetyLoop {
             }
         }
         for (String c : lab.crucibles()) {
-            if (!c.equals(p.crucible())) {
+            if (!c.equals(p.crucible()) && u.crucible() == null) {
                 out.add(new Revision("crucible changed to " + c, p.withCrucible(c)));
             }
         }
