@@ -22,7 +22,10 @@ public final class GoalReader {
     private static final Pattern EXCESS = Pattern.compile(
             "(\\d+(?:\\.\\d+)?)\\s*(?:%|percent|mol\\s*%|wt\\s*%|at\\s*%)\\s*(?:molar\\s+|mol\\s+|stoichiometric\\s+)?(?:excess|extra|surplus|more|over-?stoichiometry)\\s+(?:of\\s+)?(?:the\\s+)?" + ELEMENT_WORD
                     + "|\\b(?:excess|extra)\\s+(?:of\\s+)?" + ELEMENT_WORD + "\\s*(?:of\\s+|\\(\\s*|:\\s*)?(\\d+(?:\\.\\d+)?)\\s*(?:%|percent|mol\\s*%)"
-                    + "|\\b" + ELEMENT_WORD + "\\s+(?:in\\s+)?excess\\s+(?:of\\s+|by\\s+)?(\\d+(?:\\.\\d+)?)\\s*(?:%|percent|mol\\s*%)", FLAGS);
+                    + "|\\b" + ELEMENT_WORD + "\\s+(?:in\\s+)?excess\\s+(?:of\\s+|by\\s+)?(\\d+(?:\\.\\d+)?)\\s*(?:%|percent|mol\\s*%)"
+                    // "5% Li excess", "a 5 % lithium excess", "10 wt% Li excess"
+                    + "|(\\d+(?:\\.\\d+)?)\\s*(?:%|percent|mol\\s*%|wt\\s*%|at\\s*%)\\s*(?:molar\\s+|mol\\s+)?" + ELEMENT_WORD
+                    + "\\s+(?:excess|extra|surplus|over-?stoichiometry)\\b", FLAGS);
     private static final Map<String, String> ELEMENT_NAMES = Map.of("lithium", "Li", "sodium", "Na", "potassium", "K", "bismuth", "Bi",
             "lead", "Pb", "boron", "B", "zinc", "Zn", "magnesium", "Mg", "calcium", "Ca");
     /** Words that introduce the starting materials; the clause they open runs to the next comma, semicolon or full stop. */
@@ -61,8 +64,8 @@ public final class GoalReader {
     private void readExcess(Draft d) {
         Matcher m = EXCESS.matcher(d.goal);
         while (m.find()) {
-            String percent = m.group(1) != null ? m.group(1) : m.group(3) != null ? m.group(4) : m.group(6);
-            String who = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(5);
+            String percent = m.group(1) != null ? m.group(1) : m.group(3) != null ? m.group(4) : m.group(6) != null ? m.group(6) : m.group(7);
+            String who = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(5) != null ? m.group(5) : m.group(8);
             Optional<String> element = excessElement(who);
             if (element.isEmpty()) {
                 d.unparsed.add(m.group() + " (cannot tell which element the excess is of)");

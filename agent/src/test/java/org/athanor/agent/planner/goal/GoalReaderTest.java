@@ -124,9 +124,15 @@ class GoalReaderTest {
             "Make Li2TiO3 with 5 mol% excess Li2CO3.|Li|5",
             "Make Na2Ti3O7 with an excess of sodium of 8 %.|Na|8",
             "Make LiCoO2, Li excess 3 %.|Li|3",
+            "Make Li4Ti5O12 with 8% Li excess.|Li|8",
+            "Make NaNbO3 with a 4 % sodium excess, XRD.|Na|4",
+            "Make K2Ti6O13 with 6 wt% K excess.|K|6",
+            "Make Bi4Ti3O12 with 2.5 mol% Bi surplus.|Bi|2.5",
     })
     void readsExcessOfAnElementWrittenSeveralWays(String goal, String element, double percent) {
-        assertThat(reader.read(goal).excess()).as(goal).containsEntry(element, percent);
+        Understanding u = reader.read(goal);
+        assertThat(u.excess()).as(goal).containsEntry(element, percent);
+        assertThat(u.unparsed()).as(goal).isEmpty();
     }
 
     @Test
