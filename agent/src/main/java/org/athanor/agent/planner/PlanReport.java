@@ -29,6 +29,7 @@ public final class PlanReport {
             line(b, "max temperature", u.maxTemperature());
             line(b, "set temperature", u.fixedTemperature());
             line(b, "hold", u.hold());
+            line(b, "milling time", u.millTime());
             line(b, "max ramp", u.maxRamp());
             line(b, "requested ramp", u.requestedRamp());
             line(b, "atmosphere", u.atmosphere() == null ? null : u.atmosphere().gas() + (u.atmosphere().h2Percent() != null ? " (" + u.atmosphere().h2Percent() + " % H2)" : ""));

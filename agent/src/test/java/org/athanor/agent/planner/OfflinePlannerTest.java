@@ -38,7 +38,7 @@ class OfflinePlannerTest {
     @CsvSource(delimiter = '|', value = {
             "Make 2 g of MgO at 1000 °C and press a 3 mm pellet.|3 mm pellet",
             "Make 1 g of ZnO, then Raman with 633 nm excitation.|633 nm excitation",
-            "Make 1 g of SrTiO3 at 1200 °C, 6 days.|6 days",
+            "Make 1 g of SrTiO3 at 1200 °C, pressed at 5 MPa.|5 MPa",
             "Make 1 g of CeO2 at 900 °C avoiding chlorides.|avoiding chlorides",
     })
     void aSettingThePlannerCouldNotUseIsRefusedAndNamed(String goal, String words) {
@@ -86,5 +86,16 @@ class OfflinePlannerTest {
         PlanResult r = PLANNER.plan("Make 1 g of CuO at 700 °C in a zirconia crucible.");
         assertThat(r.approved()).as(r.reason()).isTrue();
         assertThat(r.workflow().stepsOf(Action.HEAT)).allSatisfy(s -> assertThat(s.crucible()).hasValue("zirconia"));
+    }
+
+    @Test
+    void theMillingTimeAskedForIsTheMillStepsAndTheGateJudgesIt() {
+        PlanResult shortMill = PLANNER.plan("Make 1 g of MgO: mill for 40 min, then 1000 °C for 2 h.");
+        assertThat(shortMill.approved()).as(shortMill.reason()).isTrue();
+        assertThat(shortMill.workflow().stepsOf(Action.MIX)).allSatisfy(s -> assertThat(s.quantity("duration").orElseThrow().in("min")).isEqualTo(40));
+        assertThat(shortMill.workflow().stepsOf(Action.HEAT)).allSatisfy(s -> assertThat(s.profile().get(0).hold().hours()).isEqualTo(2));
+        PlanResult longMill = PLANNER.plan("Make 1 g of MgO: ball-mill for 2 hours, then 1000 °C.");
+        assertThat(longMill.approved()).isFalse();
+        assertThat(longMill.reason()).contains("A mill runs no longer than its longest run");
     }
 }

@@ -22,6 +22,7 @@ final class Draft {
     Quantity requestedRamp;
     Quantity fixedTemperature;
     Quantity hold;
+    Quantity millTime;
     Atmosphere atmosphere;
     String furnaceKind;
     String crucible;
@@ -50,7 +51,7 @@ final class Draft {
             }
         }
         return new Understanding(goal, target, startingMaterials, productMass, List.copyOf(characterization), maxTemperature,
-                maxRamp, requestedRamp, fixedTemperature, hold, atmosphere, furnaceKind, crucible, excess, batches,
+                maxRamp, requestedRamp, fixedTemperature, hold, millTime, atmosphere, furnaceKind, crucible, excess, batches,
                 safetyOverrideRequested, notes, left);
     }
 }

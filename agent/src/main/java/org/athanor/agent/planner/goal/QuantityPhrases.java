@@ -8,7 +8,7 @@ import org.athanor.workflow.Quantity;
 
 /**
  * Reads the numbers of a goal with their units and decides what each one is: a ramp (limit or request), a
- * temperature (limit, fixed value), a hold, or the product mass. Temperatures may be in °C, K or °F.
+ * temperature (limit, fixed value), a hold, a milling time, or the product mass. Temperatures may be in °C, K or °F.
  */
 final class QuantityPhrases {
 
@@ -20,9 +20,17 @@ final class QuantityPhrases {
 
     private static final Pattern RAMP = Pattern.compile(NUM + "\\s*" + TEMP_UNIT + "\\s*(?:/|per\\s+|\\s|\\s*·\\s*)\\s*" + TIME_UNIT, FLAGS);
     private static final Pattern TEMPERATURE = Pattern.compile(NUM + "\\s*" + TEMP_UNIT, FLAGS);
+    private static final String HOLD_UNIT = "(h\\b|hrs?\\b|hours?\\b|min\\b|mins\\b|minutes?\\b|d\\b|days?\\b|s\\b|secs?\\b|seconds?\\b)";
     private static final Pattern HOLD = Pattern.compile(
             "(?:\\bfor\\s+(?:about\\s+|approximately\\s+|~\\s*)?|\\b(?:hold|holding|dwell|soak|held)(?:\\s+(?:it|time|of|for|there|at\\s+temperature))*\\s*:?\\s*)"
-                    + NUM + "[\\s-]*(h\\b|hrs?\\b|hours?\\b|min\\b|mins\\b|minutes?\\b)", FLAGS);
+                    + NUM + "[\\s-]*" + HOLD_UNIT, FLAGS);
+    /** "1000 °C, 10 h", "1000 °C / 10 h": a duration straight after a temperature is its hold (group 3, 4). */
+    private static final Pattern HOLD_AFTER_TEMPERATURE = Pattern.compile(
+            NUM + "\\s*" + TEMP_UNIT + "\\s*(?:,|/|;|\\s)\\s*" + NUM + "[\\s-]*" + HOLD_UNIT + "(?!\\s*/)", FLAGS);
+    /** "ball-mill for 3 hours", "grind it for 20 min": how long to mill, not how long to hold in the furnace. */
+    private static final Pattern MILL = Pattern.compile(
+            "\\b(?:ball[\\s-]?mill(?:ed|ing)?|mill(?:ed|ing)?|grind(?:ing)?|ground|mix(?:ed|ing)?)(?:\\s+(?:it|them|the\\s+\\S+|everything|together|well|thoroughly))*"
+                    + "\\s+(?:for\\s+)?" + NUM + "[\\s-]*" + HOLD_UNIT, FLAGS);
     private static final Pattern HOLD_AFTER = Pattern.compile(NUM + "[\\s-]*(h|hrs?|hours?|min|minutes?)[\\s-]+(?:hold|dwell|soak|anneal|calcination)\\b", FLAGS);
     private static final Pattern MASS = Pattern.compile(NUM + "\\s*(mg|g|kg|grams?|milligrams?|kilograms?)\\b(?!\\s*/)", FLAGS);
 
@@ -42,6 +50,7 @@ final class QuantityPhrases {
 
     static void read(Draft d) {
         readRamps(d);
+        readMilling(d);
         readHolds(d);
         readTemperatures(d);
         readMasses(d);
@@ -69,20 +78,36 @@ final class QuantityPhrases {
         }
     }
 
+    private static void readMilling(Draft d) {
+        Matcher m = MILL.matcher(d.goal);
+        while (m.find()) {
+            Quantity time = Quantity.of(number(m.group(1)), Units.canonical(m.group(2)));
+            if (d.millTime != null && d.millTime.in("min") != time.in("min")) {
+                d.unparsed.add(m.group() + " (a second milling time; the first, " + d.millTime + ", is used)");
+            } else {
+                d.millTime = time;
+            }
+            d.coverage.cover(m.start(), m.end());
+        }
+    }
+
     private static void readHolds(Draft d) {
-        for (Pattern p : new Pattern[] {HOLD, HOLD_AFTER}) {
+        for (Pattern p : new Pattern[] {HOLD, HOLD_AFTER, HOLD_AFTER_TEMPERATURE}) {
+            // The temperature before a hold (group 1, 2 of HOLD_AFTER_TEMPERATURE) is left for readTemperatures.
+            int number = p == HOLD_AFTER_TEMPERATURE ? 3 : 1;
             Matcher m = p.matcher(d.goal);
             while (m.find()) {
-                if (!d.coverage.isFree(m.start(), m.end())) {
+                int start = m.start(number);
+                if (!d.coverage.isFree(start, m.end())) {
                     continue;
                 }
-                Quantity hold = Quantity.of(number(m.group(1)), Units.canonical(m.group(2)));
+                Quantity hold = Quantity.of(number(m.group(number)), Units.canonical(m.group(number + 1)));
                 if (d.hold != null && d.hold.hours() != hold.hours()) {
-                    d.unparsed.add(m.group() + " (a second hold; the first, " + d.hold + ", is used)");
+                    d.unparsed.add(d.goal.substring(start, m.end()) + " (a second hold; the first, " + d.hold + ", is used)");
                 } else {
                     d.hold = hold;
                 }
-                d.coverage.cover(m.start(), m.end());
+                d.coverage.cover(p == HOLD_AFTER_TEMPERATURE ? start : m.start(), m.end());
             }
         }
     }

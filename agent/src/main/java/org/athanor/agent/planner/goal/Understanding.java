@@ -20,6 +20,7 @@ import org.athanor.workflow.Quantity;
  * @param requestedRamp a ramp the goal asks for ("heat at 40 K/min"), not a limit
  * @param fixedTemperature the temperature the goal asks for ("at 800 °C")
  * @param hold the hold the goal asks for ("for 10 h")
+ * @param millTime how long to mill the precursors ("ball-mill for 45 min")
  * @param atmosphere the atmosphere the goal asks for
  * @param furnaceKind "box" or "tube" when the goal asks for one
  * @param crucible the crucible material the goal asks for, by the crucible table's name ("quartz", "platinum")
@@ -39,6 +40,7 @@ public record Understanding(
         Quantity requestedRamp,
         Quantity fixedTemperature,
         Quantity hold,
+        Quantity millTime,
         Atmosphere atmosphere,
         String furnaceKind,
         String crucible,

@@ -26,9 +26,10 @@ public final class WorkflowAssembler {
     public Workflow assemble(String id, Understanding u, SynthesisPlan plan, LabProfile lab) {
         List<Step> steps = new ArrayList<>();
         List<String> previous = List.of();
+        double mixMinutes = u.millTime() != null ? u.millTime().in("min") : MIX_MINUTES;
         for (int b = 1; b <= plan.batches(); b++) {
             // Batches run one after another: the mill and the robot hold one sample at a time (RULES.md §1).
-            previous = List.of(batch(steps, "S" + b, plan, lab, previous));
+            previous = List.of(batch(steps, "S" + b, plan, lab, previous, mixMinutes));
         }
         Map<String, Double> composition = new LinkedHashMap<>(plan.composition());
         Quantity mass = u.productMass() != null ? u.productMass() : Quantity.of(plan.productGramsPerBatch() * plan.batches(), "g");
@@ -46,7 +47,7 @@ public final class WorkflowAssembler {
     }
 
     /** Appends one batch's steps, the first waiting for {@code after}; returns the id of the batch's last step. */
-    private static String batch(List<Step> steps, String sample, SynthesisPlan plan, LabProfile lab, List<String> after) {
+    private static String batch(List<Step> steps, String sample, SynthesisPlan plan, LabProfile lab, List<String> after, double mixMinutes) {
         List<String> dispensed = new ArrayList<>();
         int i = 1;
         for (Dose dose : plan.doses()) {
@@ -56,7 +57,7 @@ public final class WorkflowAssembler {
             dispensed.add(id);
         }
         String last = add(steps, sample + "-mix", "mix", lab.mill(), sample, dispensed,
-                Map.of("duration", Quantity.of(MIX_MINUTES, "min"), "method", "ball-mill"));
+                Map.of("duration", Quantity.of(mixMinutes, "min"), "method", "ball-mill"));
         last = add(steps, sample + "-load", "transfer", lab.robot(), sample, List.of(last), Map.of("from", lab.mill(), "to", plan.furnace()));
         List<HeatSegment> profile = List.of(
                 HeatSegment.celsius(plan.temperatureC(), plan.rampCPerMin(), plan.holdH()),

@@ -201,4 +201,35 @@ class GoalReaderTest {
         assertThat(u.startingMaterials()).extracting(Understanding.TargetReading::formula).containsExactly("SrCO3");
         assertThat(u.unparsed()).isEmpty();
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Make SrTiO3 at 1250 °C, 8 h.|1250|8",
+            "Make MgAl2O4: fire 1400 °C / 6 h, XRD.|1400|6",
+            "Make CaTiO3 at 1300 °C for 3 days.|1300|72",
+            "Make ZnO at 600 °C for 90 s.|600|0.025",
+            "Make NiO at 700 °C 45 min.|700|0.75",
+    })
+    void readsAHoldWrittenAfterTheTemperatureOrInDaysOrSeconds(String goal, double celsius, double hours) {
+        Understanding u = reader.read(goal);
+        assertThat(u.fixedTemperature().celsius()).isEqualTo(celsius);
+        assertThat(u.hold().hours()).isCloseTo(hours, within(1e-9));
+        assertThat(u.unparsed()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Make 2 g of CoFe2O4: ball-mill for 2 hours, then 1000 °C.|120|",
+            "Make MgO; grind it for 15 min and fire at 1100 °C for 4 h.|15|4",
+            "Make ZnO, milled 45 minutes, 900 °C.|45|",
+    })
+    void aMillingTimeIsNotTheFurnaceHold(String goal, double minutes, Double holdHours) {
+        Understanding u = reader.read(goal);
+        assertThat(u.millTime().in("min")).isEqualTo(minutes);
+        if (holdHours == null) {
+            assertThat(u.hold()).isNull();
+        } else {
+            assertThat(u.hold().hours()).isEqualTo(holdHours);
+        }
+    }
 }
