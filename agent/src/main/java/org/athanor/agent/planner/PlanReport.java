@@ -32,6 +32,7 @@ public final class PlanReport {
             line(b, "milling time", u.millTime());
             line(b, "max ramp", u.maxRamp());
             line(b, "requested ramp", u.requestedRamp());
+            line(b, "cooling ramp", u.coolingRamp());
             line(b, "atmosphere", u.atmosphere() == null ? null : u.atmosphere().gas() + (u.atmosphere().h2Percent() != null ? " (" + u.atmosphere().h2Percent() + " % H2)" : ""));
             line(b, "furnace", u.furnaceKind());
             line(b, "crucible", u.crucible());

@@ -98,4 +98,14 @@ class OfflinePlannerTest {
         assertThat(longMill.approved()).isFalse();
         assertThat(longMill.reason()).contains("A mill runs no longer than its longest run");
     }
+
+    @Test
+    void theCoolingSegmentRunsAtTheCoolingRateAskedFor() {
+        PlanResult r = PLANNER.plan("Make 1 g of CuO at 700 °C, 6 °C/min heating and 1.5 °C/min cooling.");
+        assertThat(r.approved()).as(r.reason()).isTrue();
+        assertThat(r.workflow().stepsOf(Action.HEAT)).allSatisfy(s -> {
+            assertThat(s.profile().get(0).rampRate().celsiusPerMinute()).isEqualTo(6);
+            assertThat(s.profile().get(1).rampRate().celsiusPerMinute()).isEqualTo(1.5);
+        });
+    }
 }

@@ -20,6 +20,7 @@ final class Draft {
     Quantity maxTemperature;
     Quantity maxRamp;
     Quantity requestedRamp;
+    Quantity coolingRamp;
     Quantity fixedTemperature;
     Quantity hold;
     Quantity millTime;
@@ -51,7 +52,7 @@ final class Draft {
             }
         }
         return new Understanding(goal, target, startingMaterials, productMass, List.copyOf(characterization), maxTemperature,
-                maxRamp, requestedRamp, fixedTemperature, hold, millTime, atmosphere, furnaceKind, crucible, excess, batches,
+                maxRamp, requestedRamp, coolingRamp, fixedTemperature, hold, millTime, atmosphere, furnaceKind, crucible, excess, batches,
                 safetyOverrideRequested, notes, left);
     }
 }

@@ -43,6 +43,10 @@ final class QuantityPhrases {
     private static final Pattern RAMP_MAX_BEFORE = Pattern.compile(
             "(?:no\\s+faster\\s+than|not\\s+faster\\s+than|slower\\s+than|at\\s+most|maximum|max\\.?|up\\s+to|below|under|≤|<=|<|not\\s+(?:exceed\\w*|above|more\\s+than)|never\\s+(?:exceed\\w*|above)|limit(?:ed)?(?:\\s+to)?|cap(?:ped)?(?:\\s+at)?|less\\s+than)"
                     + "(?:\\s+(?:ramp|rate|heating|of|at|to|the|a|is|=|:))*\\s*$", FLAGS);
+    /** "2 °C/min cooling", "cool at 2 °C/min", "cooling rate 2 K/min": a rate for the way down, not the way up. */
+    private static final Pattern COOLING_AFTER = Pattern.compile("^\\s*(?:for\\s+|on\\s+|during\\s+)?(?:the\\s+)?(?:cooling|cool(?:ing)?[\\s-]?down|cool)\\b", FLAGS);
+    private static final Pattern COOLING_BEFORE = Pattern.compile(
+            "\\bcool(?:ing|ed)?(?:[\\s-]?down)?(?:\\s+(?:it|rate|ramp|at|of|with|to\\s+room\\s+temperature|is|=|:))*\\s*$", FLAGS);
     private static final Pattern RAMP_MAX_AFTER = Pattern.compile("^\\s*(?:or\\s+(?:slower|less|lower)|maximum|max\\b|at\\s+most|limit)", FLAGS);
 
     private QuantityPhrases() {
@@ -70,6 +74,11 @@ final class QuantityPhrases {
             Quantity ramp = Quantity.of(number(m.group(1)), Units.canonical(unit));
             if (qualified(d, m, RAMP_MAX_BEFORE, RAMP_MAX_AFTER)) {
                 d.maxRamp = tighter(d.maxRamp, ramp, "°C/min");
+            } else if (cooling(d, m)) {
+                d.coolingRamp = ramp;
+                d.note("ramp " + ramp + " read as the cooling rate");
+            } else if (d.requestedRamp != null && d.requestedRamp.celsiusPerMinute() != ramp.celsiusPerMinute()) {
+                d.unparsed.add(m.group() + " (a second ramp; the first, " + d.requestedRamp + ", is used)");
             } else {
                 d.requestedRamp = ramp;
                 d.note("ramp " + ramp + " read as the ramp asked for, not as a limit");
@@ -152,6 +161,22 @@ final class QuantityPhrases {
             }
             d.coverage.cover(m.start(), m.end());
         }
+    }
+
+    /** True when the words around a ramp make it the cooling rate; those words are marked as read. */
+    private static boolean cooling(Draft d, Matcher ramp) {
+        Matcher a = COOLING_AFTER.matcher(d.goal.substring(ramp.end()));
+        if (a.find()) {
+            d.coverage.cover(ramp.end() + a.start(), ramp.end() + a.end());
+            return true;
+        }
+        String w = window(d.goal, ramp.start());
+        Matcher b = COOLING_BEFORE.matcher(w);
+        if (b.find()) {
+            d.coverage.cover(ramp.start() - w.length() + b.start(), ramp.start());
+            return true;
+        }
+        return false;
     }
 
     /** True when a qualifier before or after the quantity makes it a limit; the qualifier's words are marked as read. */

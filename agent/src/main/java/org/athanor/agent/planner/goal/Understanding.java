@@ -18,6 +18,7 @@ import org.athanor.workflow.Quantity;
  * @param maxTemperature an upper limit on every heat segment, in the goal's unit
  * @param maxRamp an upper limit on every ramp
  * @param requestedRamp a ramp the goal asks for ("heat at 40 K/min"), not a limit
+ * @param coolingRamp the cooling rate the goal asks for ("2 °C/min cooling"), when it differs from the heating ramp
  * @param fixedTemperature the temperature the goal asks for ("at 800 °C")
  * @param hold the hold the goal asks for ("for 10 h")
  * @param millTime how long to mill the precursors ("ball-mill for 45 min")
@@ -38,6 +39,7 @@ public record Understanding(
         Quantity maxTemperature,
         Quantity maxRamp,
         Quantity requestedRamp,
+        Quantity coolingRamp,
         Quantity fixedTemperature,
         Quantity hold,
         Quantity millTime,

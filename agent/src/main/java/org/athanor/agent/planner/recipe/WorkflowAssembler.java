@@ -27,9 +27,10 @@ public final class WorkflowAssembler {
         List<Step> steps = new ArrayList<>();
         List<String> previous = List.of();
         double mixMinutes = u.millTime() != null ? u.millTime().in("min") : MIX_MINUTES;
+        Double coolingRamp = u.coolingRamp() != null ? u.coolingRamp().celsiusPerMinute() : null;
         for (int b = 1; b <= plan.batches(); b++) {
             // Batches run one after another: the mill and the robot hold one sample at a time (RULES.md §1).
-            previous = List.of(batch(steps, "S" + b, plan, lab, previous, mixMinutes));
+            previous = List.of(batch(steps, "S" + b, plan, lab, previous, mixMinutes, coolingRamp));
         }
         Map<String, Double> composition = new LinkedHashMap<>(plan.composition());
         Quantity mass = u.productMass() != null ? u.productMass() : Quantity.of(plan.productGramsPerBatch() * plan.batches(), "g");
@@ -47,7 +48,8 @@ public final class WorkflowAssembler {
     }
 
     /** Appends one batch's steps, the first waiting for {@code after}; returns the id of the batch's last step. */
-    private static String batch(List<Step> steps, String sample, SynthesisPlan plan, LabProfile lab, List<String> after, double mixMinutes) {
+    private static String batch(List<Step> steps, String sample, SynthesisPlan plan, LabProfile lab, List<String> after, double mixMinutes,
+                                Double coolingRamp) {
         List<String> dispensed = new ArrayList<>();
         int i = 1;
         for (Dose dose : plan.doses()) {
@@ -61,7 +63,7 @@ public final class WorkflowAssembler {
         last = add(steps, sample + "-load", "transfer", lab.robot(), sample, List.of(last), Map.of("from", lab.mill(), "to", plan.furnace()));
         List<HeatSegment> profile = List.of(
                 HeatSegment.celsius(plan.temperatureC(), plan.rampCPerMin(), plan.holdH()),
-                HeatSegment.celsius(ROOM_C, plan.rampCPerMin(), 0));
+                HeatSegment.celsius(ROOM_C, coolingRamp != null ? coolingRamp : plan.rampCPerMin(), 0));
         Map<String, Object> heat = new LinkedHashMap<>();
         heat.put("profile", profile);
         heat.put("atmosphere", plan.atmosphere());

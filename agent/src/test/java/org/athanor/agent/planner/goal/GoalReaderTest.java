@@ -232,4 +232,23 @@ class GoalReaderTest {
             assertThat(u.hold().hours()).isEqualTo(holdHours);
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Make BaTiO3 at 1150 °C, 8 °C/min heating and 1 °C/min cooling.|8|1",
+            "Make ZnO at 900 °C; heat at 3 K/min, cool down at 0.5 K/min.|3|0.5",
+            "Make MgO at 1000 °C with a cooling rate of 60 °C/h and 5 °C/min up.|5|1",
+    })
+    void aCoolingRateIsNotTheHeatingRamp(String goal, double heating, double cooling) {
+        Understanding u = reader.read(goal);
+        assertThat(u.requestedRamp().celsiusPerMinute()).isEqualTo(heating);
+        assertThat(u.coolingRamp().celsiusPerMinute()).isEqualTo(cooling);
+    }
+
+    @Test
+    void aSecondHeatingRampIsNotSilentlyUsed() {
+        Understanding u = reader.read("Make ZnO at 900 °C, ramp 4 °C/min, later 7 °C/min.");
+        assertThat(u.requestedRamp().celsiusPerMinute()).isEqualTo(4);
+        assertThat(u.unparsed()).anySatisfy(f -> assertThat(f).startsWith("7 °C/min"));
+    }
 }
