@@ -8,7 +8,8 @@ import java.util.Set;
  * Turns what chemists write into a canonical reduced formula and composition: formulas, oxide sums and mole-ratio
  * mixtures, cement notation, and common, mineral, trade and systematic names and abbreviations.
  *
- * <p>With {@link Notation#AUTO} the readings are tried in this order: the name table ({@code names.csv}: lime,
+ * <p>With {@link Notation#AUTO} a formula written with formula capitalisation (a capital right after a small letter:
+ * TiN, CoO) is read as that formula. Otherwise the readings are tried in this order: the name table ({@code names.csv}: lime,
  * quartz, NMC811...), systematic names built by charge balance (barium titanate, iron(III) oxide), element names
  * (copper, hydrogen → H2), cement notation when the input is a known cement phase (C3S, C2S, C3A, C4AF, C-S-H, ...) or
  * uses a sign only cement notation has (A, M, T, S̅, $), then chemical formulas and oxide sums. The other notations
@@ -23,6 +24,8 @@ public final class NotationNormalizer {
     private static final Set<String> ADDUCTS = Set.of("H2O", "D2O", "NH3", "H2O2", "HF");
 
     private static final java.util.regex.Pattern LEADING_NUMBER = java.util.regex.Pattern.compile("^[0-9.]+");
+    /** A capital straight after a small letter ("TiN", "CoO"): formula capitalisation. */
+    private static final java.util.regex.Pattern FORMULA_CAPITALS = java.util.regex.Pattern.compile("\\p{Ll}\\p{Lu}");
     private static final java.util.regex.Pattern THREE_LOWER = java.util.regex.Pattern.compile("[a-z]{3,}");
     private static final java.util.regex.Pattern LOWER_BETWEEN_DIGITS = java.util.regex.Pattern.compile("\\d.*[a-z]{3,}.*\\d");
 
@@ -59,6 +62,12 @@ public final class NotationNormalizer {
         if (inner != null && !inner.isBlank()) {
             // "(C2S)" is how the phase is written after a name ("belite (C2S)"): the brackets only set it apart.
             return auto(input, inner.strip());
+        }
+        if (FORMULA_CAPITALS.matcher(s).find() && Formula.isFormula(s)) {
+            // "TiN", "CoO", "NiO": a capital straight after a small letter is how formulas are written, never words,
+            // so a formula that parses wins over a name read without regard to case ("tin", "coo").
+            Formula.Parsed p = Formula.parseWithTerms(s);
+            return formula(input, p.composition(), isOxideSum(p.terms()) ? Notation.OXIDE : Notation.FORMULA);
         }
         Optional<NormalizedFormula> named = name(input, s);
         if (named.isPresent()) {

@@ -31,6 +31,18 @@ class NotationNormalizerTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"PtO|PtO", "YbCo|YbCo", "TiN|TiN", "IrO2|IrO2", "CoO|CoO", "NiO|NiO"})
+    void aFormulaWrittenWithFormulaCapitalsIsNotReadAsAWord(String input, String plain) {
+        reads(input, plain, Notation.FORMULA);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"tin|Sn", "Tin|Sn", "cobalt|Co", "hBN|BN"})
+    void wordsStillReadAsNames(String input, String plain) {
+        reads(input, plain, Notation.NAME);
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"Na2O·Al2O3·2SiO2|NaAlSiO4", "SiO2-0.5Na2O-0.5Al2O3|NaAlSiO4",
             "75Li2S-25P2S5|Li3PS4", "CaO·Al2O3·2SiO2|CaAl2Si2O8", "3Al2O3·2SiO2|Al6Si2O13", "K2O•Al2O3•6SiO2|KAlSi3O8",
             "70Li2S-30P2S5|Li7P3S11", "0.75Li2S-0.25P2S5|Li3PS4", "2MgO·2Al2O3·5SiO2|Mg2Al4Si5O18",

@@ -47,6 +47,11 @@ class TextScannerTest {
     }
 
     @Test
+    void aFormulaThatSpellsAWordIsReadAsTheFormula() {
+        assertThat(formulas("Coat TiN on PtO foil, then make 1 g of tin oxide.")).containsExactly("TiN", "PtO", "SnO2");
+    }
+
+    @Test
     void ordinaryWordsAndInstrumentAbbreviationsAreNotFormulas() {
         String s = "In a glovebox I weighed As received powder. No heating. He said Be careful At 25 °C; "
                 + "XRD, SEM, ICP-OES, UV-vis, TGA, DSC, SPS, HIP, NMR and BET show C is fine, Co-precipitate, Ni-rich, pH 7.";
