@@ -108,4 +108,12 @@ class OfflinePlannerTest {
             assertThat(s.profile().get(1).rampRate().celsiusPerMinute()).isEqualTo(1.5);
         });
     }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Make 1 g of MgO at 40 °C.", "Make 1 g of NiO at −10 °C.", "Make 1 g of CuO, keep it under 80 °C.", "Make 1 g of ZnO at 300 K."})
+    void aHeatStepBelowAHundredDegreesIsNoSynthesisAndIsRefused(String goal) {
+        PlanResult r = PLANNER.plan(goal);
+        assertThat(r.verdict()).isEqualTo(PlanResult.Verdict.REFUSED);
+        assertThat(r.reason()).contains("below 100 °C");
+    }
 }

@@ -13,8 +13,10 @@ import org.athanor.workflow.Quantity;
 final class QuantityPhrases {
 
     /** A number not glued to a formula ("Fe3C" is not 3 °C). */
-    static final String NUM = "(?<![\\p{L}\\p{N}.·])(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|\\.\\d+)";
-    private static final String TEMP_UNIT = "(°\\s*C|°\\s*F|deg(?:rees?)?\\s*(?:C|F|celsius|fahrenheit)\\b|celsius\\b|fahrenheit\\b|kelvin\\b|K\\b|C\\b|F\\b|°)";
+    static final String NUM = "(?<![\\p{L}\\p{N}.·,])(\\d+,\\d{1,2}(?![\\d,])|\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|\\.\\d+)";
+    /** "2,5": a decimal comma (one or two decimals; three digits after a comma group thousands, "1,250"). */
+    private static final Pattern DECIMAL_COMMA = Pattern.compile("\\d+,\\d{1,2}");
+    private static final String TEMP_UNIT = "(°\\s*K|°\\s*C|°\\s*F|deg(?:rees?)?\\s*(?:C|F|celsius|fahrenheit)\\b|celsius\\b|fahrenheit\\b|kelvin\\b|K\\b|C\\b|F\\b|°)";
     private static final String TIME_UNIT = "(min(?:ute)?s?\\b|min-1|min⁻¹|h(?:ou)?rs?\\b|hours?\\b|h\\b|h-1|s\\b|sec(?:ond)?s?\\b)";
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
@@ -53,6 +55,12 @@ final class QuantityPhrases {
     }
 
     static void read(Draft d) {
+        Matcher comma = Pattern.compile(NUM).matcher(d.goal);
+        while (comma.find()) {
+            if (DECIMAL_COMMA.matcher(comma.group(1)).matches()) {
+                d.note("\"" + comma.group(1) + "\" read with a decimal comma, as " + Units.format(number(comma.group(1))));
+            }
+        }
         readRamps(d);
         readMilling(d);
         readHolds(d);
@@ -128,12 +136,14 @@ final class QuantityPhrases {
                 continue;
             }
             String unit = temperatureUnit(m.group(2), d);
-            Quantity t = Quantity.of(number(m.group(1)), unit);
+            int start = signedStart(d.goal, m.start());
+            Quantity t = Quantity.of((start < m.start() ? -1 : 1) * number(m.group(1)), unit);
             if (t.in("K") < 0) {
                 d.unparsed.add(m.group() + " (below absolute zero)");
                 d.coverage.cover(m.start(), m.end());
                 continue;
             }
+            d.coverage.cover(start, m.start());
             if (qualified(d, m, MAX_BEFORE, MAX_AFTER)) {
                 d.maxTemperature = tighter(d.maxTemperature, t, "°C");
             } else if (MIN_BEFORE.matcher(window(d.goal, m.start())).find()) {
@@ -204,8 +214,26 @@ final class QuantityPhrases {
         return cut >= 0 ? w.substring(cut + 1) : w;
     }
 
+    /**
+     * Where a temperature starts when a minus sign ("-", "−") stands right before its number: "at -50 °C" is below
+     * zero. Not after a number ("800-900 °C" is a range) or inside a word.
+     */
+    private static int signedStart(String goal, int numberStart) {
+        if (numberStart == 0 || "-−–".indexOf(goal.charAt(numberStart - 1)) < 0) {
+            return numberStart;
+        }
+        String before = goal.substring(0, numberStart - 1).stripTrailing();
+        boolean afterWordOrNumber = !before.isEmpty() && Character.isLetterOrDigit(before.charAt(before.length() - 1))
+                && (before.length() == numberStart - 1 || Character.isDigit(before.charAt(before.length() - 1)));
+        return afterWordOrNumber ? numberStart : numberStart - 1;
+    }
+
     private static String temperatureUnit(String written, Draft d) {
         String w = written.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+        if (w.equals("°k")) {
+            d.note("\"" + written + "\" read as kelvin (K; kelvin takes no degree sign)");
+            return "K";
+        }
         if (w.equals("°")) {
             d.note("a bare ° was read as °C");
             return "°C";
@@ -221,6 +249,9 @@ final class QuantityPhrases {
     }
 
     static double number(String written) {
+        if (DECIMAL_COMMA.matcher(written).matches()) {
+            return Double.parseDouble(written.replace(',', '.'));
+        }
         return Double.parseDouble(written.replace(",", ""));
     }
 }

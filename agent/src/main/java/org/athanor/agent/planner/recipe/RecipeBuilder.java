@@ -19,6 +19,11 @@ public final class RecipeBuilder {
 
     /** Default product mass when the goal states none; reported as a note. */
     static final double DEFAULT_PRODUCT_GRAMS = 1.0;
+    /**
+     * The coolest heat step the planner treats as a firing. Solid-state reaction sets in near half the absolute melting
+     * point (Tammann's rule), far above 100 °C for the precursors the lab stocks; below it a heat step only dries.
+     */
+    static final double MIN_FIRING_C = 100;
     /** Alkali attack on alumina starts near 600 °C (Li2CO3 + Al2O3 → LiAlO2; ../shared/safety/RULES.md §2). */
     private static final double ALKALI_ATTACK_C = 600;
     private static final Set<String> ALKALI = Set.of("Li", "Na", "K");
@@ -81,6 +86,11 @@ public final class RecipeBuilder {
         HeatProfileTable.Entry entry = table.lookup(composition);
         Atmosphere atmosphere = atmosphere(u, entry, composition, notes);
         double temperature = temperature(u, entry, notes);
+        if (temperature < MIN_FIRING_C) {
+            String asked = u.fixedTemperature() != null ? "the temperature asked for, " + u.fixedTemperature() + "," : "your limit of " + u.maxTemperature();
+            return new Draft(null, notes, asked + " is below " + Units.format(MIN_FIRING_C) + " °C: a heat step there is no firing, "
+                    + "and no solid-state reaction runs; nothing is planned");
+        }
         double ramp = ramp(u, entry);
         double hold = u.hold() != null ? u.hold().hours() : entry.holdH();
         int batches = u.batchCount();

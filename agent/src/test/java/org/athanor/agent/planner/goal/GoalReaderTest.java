@@ -251,4 +251,32 @@ class GoalReaderTest {
         assertThat(u.requestedRamp().celsiusPerMinute()).isEqualTo(4);
         assertThat(u.unparsed()).anySatisfy(f -> assertThat(f).startsWith("7 °C/min"));
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Make SrTiO3 at 1473 °K.|1199.85",
+            "Make ZnO at 1173.15 ° K.|900",
+            "Make MgO at -20 °C.|-20",
+            "Make MgO at (−196 °C).|-196",
+            "Make NiO at 750 °C.|750",
+    })
+    void readsKelvinWrittenWithADegreeSignAndTemperaturesBelowZero(String goal, double celsius) {
+        Understanding u = reader.read(goal);
+        assertThat(u.fixedTemperature().celsius()).isCloseTo(celsius, within(1e-6));
+        assertThat(u.unparsed()).isEmpty();
+    }
+
+    @Test
+    void aDashBetweenTwoNumbersIsNotAMinusSign() {
+        assertThat(reader.read("Make MgO at 1000-1100 °C.").fixedTemperature().celsius()).isEqualTo(1100);
+        assertThat(reader.read("Make MgO at 1000 - 1100 °C.").fixedTemperature().celsius()).isEqualTo(1100);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"Make 0,75 g of ZnO.|0.75", "Make 1,5 g of MgO.|1.5", "Make 1,500 g of MgO.|1500", "Make 12,25 mg of MgO.|0.01225"})
+    void readsADecimalCommaAndAThousandsComma(String goal, double grams) {
+        Understanding u = reader.read(goal);
+        assertThat(u.productMass().grams()).isCloseTo(grams, within(1e-9));
+        assertThat(u.unparsed()).isEmpty();
+    }
 }
