@@ -116,4 +116,23 @@ class OfflinePlannerTest {
         assertThat(r.verdict()).isEqualTo(PlanResult.Verdict.REFUSED);
         assertThat(r.reason()).contains("below 100 °C");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"Make 2 g of NaF at 750 °C.|NaF|2", "Make 0.5 g of calcium fluoride at 1000 °C, XRD.|CaF2|0.5"})
+    void aTargetOnTheShelfIsDosedAloneNotTwice(String goal, String reagent, double grams) {
+        PlanResult r = PLANNER.plan(goal);
+        assertThat(r.workflow()).as(r.reason()).isNotNull();
+        assertThat(r.workflow().stepsOf(Action.DISPENSE)).singleElement().satisfies(s -> {
+            assertThat(s.material()).hasValue(reagent);
+            assertThat(s.quantity("mass").orElseThrow().grams()).isCloseTo(grams, org.assertj.core.data.Offset.offset(1e-4));
+        });
+    }
+
+    @Test
+    void aPrecursorThatWouldDoseAnElementTwiceIsNotChosen() {
+        PlanResult r = PLANNER.plan("Make 1 g of Li3AlF6 at 650 °C.");
+        assertThat(r.verdict()).isEqualTo(PlanResult.Verdict.REFUSED);
+        assertThat(r.reason()).contains("supplies F");
+        assertThat(r.notes()).anySatisfy(n -> assertThat(n).contains("LiF").contains("dosed twice"));
+    }
 }

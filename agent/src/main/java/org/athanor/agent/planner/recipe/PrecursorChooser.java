@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.athanor.agent.planner.chemistry.Chemistry;
+import org.athanor.agent.planner.chemistry.Compositions;
 import org.athanor.agent.planner.chemistry.PrecursorOption;
 
 /**
@@ -64,13 +65,29 @@ public final class PrecursorChooser {
                 notes.add("named precursor " + formula + " supplies no element of the target that another does not, and was left out");
             }
         }
+        if (named.isEmpty()) {
+            Optional<PrecursorOption> itself = onTheShelf(target, lab);
+            if (itself.isPresent()) {
+                // LiF, CaF2: the target is a stocked reagent. Dosing it alone is the only balanced choice per element
+                // (Li2CO3 for Li and then LiF for F would bring the lithium twice).
+                PrecursorOption p = itself.get();
+                cations(target).forEach(e -> supplier.put(e, p.formula()));
+                notes.add(p.formula() + " is on the shelf: it is dosed as it is and heated as asked");
+                return new Choice(List.of(p), supplier, notes, List.of());
+            }
+        }
         List<String> uncovered = new ArrayList<>();
         for (String e : cations(target)) {
             if (supplier.containsKey(e)) {
                 continue;
             }
-            Optional<PrecursorOption> pick = pick(e, target, lab, reducedCations);
+            Optional<PrecursorOption> pick = pick(e, target, lab, reducedCations, supplier.keySet());
             if (pick.isEmpty()) {
+                pick(e, target, lab, reducedCations, Set.of()).ifPresent(p -> {
+                    String twice = p.composition().keySet().stream().filter(supplier::containsKey).findFirst().orElseThrow();
+                    notes.add(p.formula() + " would supply " + e + " but also brings " + twice + ", which " + supplier.get(twice)
+                            + " already supplies; " + twice + " would be dosed twice");
+                });
                 uncovered.add(e);
                 continue;
             }
@@ -119,11 +136,23 @@ public final class PrecursorChooser {
         return true;
     }
 
-    private Optional<PrecursorOption> pick(String element, Map<String, Double> target, LabProfile lab, boolean reducedCations) {
+    /** The stocked reagent that is the target itself (same elements in the same ratios), if any. */
+    private Optional<PrecursorOption> onTheShelf(Map<String, Double> target, LabProfile lab) {
+        return cations(target).stream().findFirst().stream()
+                .flatMap(e -> chemistry.precursorsFor(e).stream())
+                .filter(p -> lab.stocks(p.formula()) && Compositions.sameRatios(p.composition(), target))
+                .findFirst();
+    }
+
+    private Optional<PrecursorOption> pick(String element, Map<String, Double> target, LabProfile lab, boolean reducedCations,
+                                           Set<String> supplied) {
         List<PrecursorOption> options = chemistry.precursorsFor(element).stream()
                 .filter(p -> lab.stocks(p.formula()))
                 // A precursor that brings a foreign cation (e.g. K in KMnO4) would contaminate the product.
                 .filter(p -> p.composition().keySet().stream().allMatch(e -> target.containsKey(e) || SUPPLIED_BY_BALANCE.contains(e)))
+                // Nor one that brings an element another precursor already supplies: the masses follow one element per
+                // precursor, so that element would be dosed twice.
+                .filter(p -> p.composition().keySet().stream().noneMatch(supplied::contains))
                 .toList();
         if (options.isEmpty()) {
             return Optional.empty();
