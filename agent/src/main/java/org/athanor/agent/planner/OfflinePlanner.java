@@ -86,7 +86,9 @@ public final class OfflinePlanner implements Planner {
             return new PlanResult(u.goal(), PlanResult.Verdict.REJECTED, outcome.workflow(), outcome.report().findings(), reason, u, notes, "offline");
         }
         String reason = "cannot be made safe within your constraints and the lab's limits; the safety gate forbids it: "
-                + errors.stream().map(f -> f.rule() + " (" + f.message() + ")").distinct().collect(Collectors.joining("; "));
+                + errors.stream().map(f -> f.rule() + " (" + f.message() + ")").distinct().collect(Collectors.joining("; "))
+                + ". The plan it judged doses " + outcome.plan().doses().stream().map(d -> d.material()).distinct().collect(Collectors.joining(", "))
+                + " (" + outcome.plan().crucible() + " crucible, " + outcome.plan().atmosphere().gas() + ", " + outcome.plan().furnace() + ")";
         return refused(u, notes, outcome.report().findings(), reason);
     }
 

@@ -133,6 +133,30 @@ class OfflinePlannerTest {
         PlanResult r = PLANNER.plan("Make 1 g of Li3AlF6 at 650 °C.");
         assertThat(r.verdict()).isEqualTo(PlanResult.Verdict.REFUSED);
         assertThat(r.reason()).contains("supplies F");
-        assertThat(r.notes()).anySatisfy(n -> assertThat(n).contains("LiF").contains("dosed twice"));
+        assertThat(r.reason()).contains("LiF would, but also brings Li").contains("dosed twice");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Make 1 g of KCl at 600 °C.|NH4ClO4 would, but is classed oxidizer, self-reactive",
+            "Make 2 g of CaSO4 at 900 °C, XRD.|S would, but is classed flammable, fuel",
+    })
+    void thePlannerNeverChoosesAnOxidiserOrFuelNobodyNamedAndSaysWhichItLeftOut(String goal, String why) {
+        PlanResult r = PLANNER.plan(goal);
+        assertThat(r.verdict()).isEqualTo(PlanResult.Verdict.REFUSED);
+        assertThat(r.reason()).contains(why).contains("only when the goal names it");
+    }
+
+    @Test
+    void anEnergeticPrecursorTheGoalNamesIsUsedAndJudgedByTheGate() {
+        PlanResult r = PLANNER.plan("Make 1 g of KCl from K2CO3 and NH4ClO4 at 150 °C.");
+        assertThat(r.workflow()).as(r.reason()).isNotNull();
+        assertThat(r.workflow().stepsOf(Action.DISPENSE)).map(s -> s.material().orElseThrow()).contains("NH4ClO4");
+    }
+
+    @Test
+    void aRefusalByTheGateSaysWhatThePlanDosedAndWhere() {
+        PlanResult r = PLANNER.plan("Make 1 g of CuO at 700 °C in a graphite crucible.");
+        assertThat(r.reason()).contains("The plan it judged doses CuO (graphite crucible, air, ");
     }
 }

@@ -13,14 +13,20 @@ import org.athanor.agent.planner.chemistry.PrecursorOption;
 
 /**
  * Chooses one precursor per element of the target, honouring precursors the goal names, and computes the masses by
- * stoichiometry. Rules per element: a precursor the lab stocks; no oxidisers or toxic classes when another option
- * exists; for a reduced cation (Fe2+, Mn2+) one already in that state, since inert gas cannot reduce Fe3+.
+ * stoichiometry. Rules per element: a precursor the lab stocks; never an oxidiser, self-reactive compound or fuel the
+ * goal did not name; no toxic classes when another option exists; for a reduced cation (Fe2+, Mn2+) one already in that state, since inert gas cannot reduce Fe3+.
  */
 public final class PrecursorChooser {
 
     /** Elements that leave as gas or come from the atmosphere and the anion balance; no precursor is chosen for them. */
     private static final Set<String> SUPPLIED_BY_BALANCE = Set.of("O", "C", "H", "N");
     private static final List<String> AVOIDED_HAZARDS = List.of("oxidi", "toxic", "carcino", "acute", "self-react", "water-react", "pyroph", "flamm");
+    /**
+     * Hazard classes of precursors that feed or start a fire or an explosion in a furnace (oxidisers, self-reactive
+     * compounds, fuels; DesignBounds keeps these out of a campaign's alternatives too): chosen only when the user names
+     * them, never as the planner's own pick. Water-reactive alone (La2O3, CaO take up moisture) stays a preference.
+     */
+    private static final List<String> ENERGETIC_HAZARDS = List.of("oxidi", "self-react", "fuel", "flamm", "pyroph");
 
     private final Chemistry chemistry;
 
@@ -28,7 +34,10 @@ public final class PrecursorChooser {
         this.chemistry = chemistry;
     }
 
-    /** Precursors with the target elements each supplies, or an explanation of what could not be covered. */
+    /**
+     * Precursors with the target elements each supplies, or what could not be covered: each element, with the stocked
+     * precursors that would supply it and why they were not chosen.
+     */
     public record Choice(List<PrecursorOption> precursors, Map<String, String> supplierOf, List<String> notes, List<String> uncovered) {
     }
 
@@ -83,12 +92,15 @@ public final class PrecursorChooser {
             }
             Optional<PrecursorOption> pick = pick(e, target, lab, reducedCations, supplier.keySet());
             if (pick.isEmpty()) {
+                List<String> why = new ArrayList<>();
+                energeticOptions(e, target, lab).forEach(p -> why.add(p.formula() + " would, but is classed " + String.join(", ", energetic(p))
+                        + ", which the planner uses only when the goal names it"));
                 pick(e, target, lab, reducedCations, Set.of()).ifPresent(p -> {
                     String twice = p.composition().keySet().stream().filter(supplier::containsKey).findFirst().orElseThrow();
-                    notes.add(p.formula() + " would supply " + e + " but also brings " + twice + ", which " + supplier.get(twice)
-                            + " already supplies; " + twice + " would be dosed twice");
+                    why.add(p.formula() + " would, but also brings " + twice + ", which " + supplier.get(twice) + " already supplies, so "
+                            + twice + " would be dosed twice");
                 });
-                uncovered.add(e);
+                uncovered.add(why.isEmpty() ? e : e + " (" + String.join("; ", why) + ")");
                 continue;
             }
             PrecursorOption p = pick.get();
@@ -153,12 +165,25 @@ public final class PrecursorChooser {
                 // Nor one that brings an element another precursor already supplies: the masses follow one element per
                 // precursor, so that element would be dosed twice.
                 .filter(p -> p.composition().keySet().stream().noneMatch(supplied::contains))
+                .filter(p -> energetic(p).isEmpty())
                 .toList();
         if (options.isEmpty()) {
             return Optional.empty();
         }
         Optional<Double> wanted = Redox.averageState(target, element);
         return options.stream().min((a, b) -> Double.compare(score(a, element, wanted, reducedCations), score(b, element, wanted, reducedCations)));
+    }
+
+    /** Stocked precursors of this element, without a foreign cation, that the planner leaves out as energetic. */
+    private List<PrecursorOption> energeticOptions(String element, Map<String, Double> target, LabProfile lab) {
+        return chemistry.precursorsFor(element).stream()
+                .filter(p -> lab.stocks(p.formula()) && !energetic(p).isEmpty())
+                .filter(p -> p.composition().keySet().stream().allMatch(e -> target.containsKey(e) || SUPPLIED_BY_BALANCE.contains(e)))
+                .toList();
+    }
+
+    private static List<String> energetic(PrecursorOption p) {
+        return p.hazards().stream().filter(h -> ENERGETIC_HAZARDS.stream().anyMatch(h.toLowerCase(java.util.Locale.ROOT)::contains)).toList();
     }
 
     /** Lower is better: hazards first, then (for reduced targets) distance from the wanted oxidation state, then table order. */
