@@ -54,6 +54,10 @@ public final class OfflinePlanner implements Planner {
 
     public PlanResult plan(Understanding u) {
         List<String> notes = new ArrayList<>(u.notes());
+        if (GoalReader.isQuestion(u.goal())) {
+            return refused(u, notes, List.of(), "the goal is a question, not a request to make something; the planner plans "
+                    + "experiments and answers no questions. Ask for a synthesis (\"Make 1 g of ... at ... °C\")");
+        }
         List<String> unplaced = u.unparsed().stream().filter(OfflinePlanner::statesASetting).toList();
         if (!unplaced.isEmpty()) {
             return refused(u, notes, List.of(), "the goal states " + quoted(unplaced) + ", which the planner could not read or use; "

@@ -159,4 +159,39 @@ class OfflinePlannerTest {
         PlanResult r = PLANNER.plan("Make 1 g of CuO at 700 °C in a graphite crucible.");
         assertThat(r.reason()).contains("The plan it judged doses CuO (graphite crucible, air, ");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Make 2 g of SiC from SiO2 and C at 1450 °C under argon.|is a carbide",
+            "Make 1 g of AlN at 1300 °C in nitrogen.|is a nitride",
+            "Make 1 g of nickel metal from NiO at 600 °C under 4 % H2 in Ar.|is an element",
+            "Make 1 g of Mg(OH)2 at 300 °C.|contains hydrogen",
+            "Make 1 g of MoS2 at 800 °C under argon.|is a sulfide",
+            "Make 1 g of NiAl at 1200 °C under argon.|is an alloy or intermetallic",
+    })
+    void aProductTheOxideRouteCannotMakeIsRefusedWithTheReason(String goal, String why) {
+        PlanResult r = PLANNER.plan(goal);
+        assertThat(r.verdict()).isEqualTo(PlanResult.Verdict.REFUSED);
+        assertThat(r.reason()).contains(why).contains("oxides, oxysalts and halides only");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Why is LiCoO2 layered?", "Which phase forms when BaCO3 meets TiO2?", "Is SrTiO3 cubic at room temperature?"})
+    void aQuestionIsNotPlannedAsASynthesis(String goal) {
+        PlanResult r = PLANNER.plan(goal);
+        assertThat(r.verdict()).isEqualTo(PlanResult.Verdict.REFUSED);
+        assertThat(r.reason()).contains("is a question");
+    }
+
+    @Test
+    void aPoliteRequestIsNotAQuestion() {
+        assertThat(PLANNER.plan("Could you make 1 g of MgO at 1000 °C?").approved()).isTrue();
+    }
+
+    @Test
+    void aNamedPrecursorThePlanWouldLeaveOutIsRefusedNotDropped() {
+        PlanResult r = PLANNER.plan("Make 1 g of Mn3O4 from MnO2 and Mn2O3 at 1000 °C.");
+        assertThat(r.verdict()).isEqualTo(PlanResult.Verdict.REFUSED);
+        assertThat(r.reason()).contains("Mn2O3 (Mn comes from MnO2)");
+    }
 }

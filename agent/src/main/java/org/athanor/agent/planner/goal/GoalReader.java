@@ -40,12 +40,23 @@ public final class GoalReader {
     private static final Pattern MIX_ONLY = Pattern.compile("^\\s*(?:please\\s+)?(?:mix|combine|blend|grind|heat|react|fire)\\b", FLAGS);
     private static final Pattern MAKE_VERB = Pattern.compile(
             "\\b(?:make|synthesi[sz]e|prepare|produce|obtain|form|grow|get|create|calcine\\s+\\S+\\s+to|reduce\\s+\\S+\\s+to|melt|sinter|anneal)\\b", FLAGS);
+    private static final Pattern QUESTION_WORD = Pattern.compile("^\\s*(?:what|why|how|which|who|when|where|is|are|does|do|did|will|has|have)\\b", FLAGS);
+    private static final Pattern FIRING_VERB = Pattern.compile("\\b(?:heat|fire|calcine|anneal|sinter|mix|react|grind|mill)\\b", FLAGS);
     private static final Pattern GROUP_GLUE = Pattern.compile("^[\\s(\\[,:-]*(?:i\\.e\\.|aka|also\\s+called|or|=)?[\\s(\\[,:-]*$|^[\\s)\\]]*$|^\\s*\\)\\s*\\(?\\s*$", FLAGS);
 
     private final Chemistry chemistry;
 
     public GoalReader(Chemistry chemistry) {
         this.chemistry = chemistry;
+    }
+
+    /**
+     * "What is the band gap of ZnO?": a question with no verb of making or firing asks for knowledge, not for an
+     * experiment. "Can you make 2 g of ZnO?" is a request and is not a question here.
+     */
+    public static boolean isQuestion(String goal) {
+        String g = goal.strip();
+        return g.endsWith("?") && QUESTION_WORD.matcher(g).find() && !MAKE_VERB.matcher(g).find() && !FIRING_VERB.matcher(g).find();
     }
 
     public Understanding read(String goalText) {

@@ -36,15 +36,18 @@ public final class PrecursorChooser {
 
     /**
      * Precursors with the target elements each supplies, or what could not be covered: each element, with the stocked
-     * precursors that would supply it and why they were not chosen.
+     * precursors that would supply it and why they were not chosen; {@code leftOut} lists named precursors that supply
+     * no element another named precursor does not already supply.
      */
-    public record Choice(List<PrecursorOption> precursors, Map<String, String> supplierOf, List<String> notes, List<String> uncovered) {
+    public record Choice(List<PrecursorOption> precursors, Map<String, String> supplierOf, List<String> notes, List<String> uncovered,
+                         List<String> leftOut) {
     }
 
     public Choice choose(Map<String, Double> target, List<String> named, LabProfile lab, boolean reducedCations) {
         List<PrecursorOption> chosen = new ArrayList<>();
         Map<String, String> supplier = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
+        List<String> leftOut = new ArrayList<>();
         for (String formula : named) {
             Optional<PrecursorOption> option = chemistry.precursor(formula).or(() -> chemistry.read(formula)
                     .map(m -> new PrecursorOption(m.formula(), m.composition(), List.of(), List.of())));
@@ -71,7 +74,9 @@ public final class PrecursorChooser {
             if (useful) {
                 chosen.add(p);
             } else {
-                notes.add("named precursor " + formula + " supplies no element of the target that another does not, and was left out");
+                List<String> brought = p.composition().keySet().stream().filter(e -> target.containsKey(e) && supplier.containsKey(e)).toList();
+                leftOut.add(formula + " (" + (brought.isEmpty() ? "it brings no element of the target"
+                        : brought.stream().map(e -> e + " comes from " + supplier.get(e)).collect(java.util.stream.Collectors.joining(", "))) + ")");
             }
         }
         if (named.isEmpty()) {
@@ -82,7 +87,7 @@ public final class PrecursorChooser {
                 PrecursorOption p = itself.get();
                 cations(target).forEach(e -> supplier.put(e, p.formula()));
                 notes.add(p.formula() + " is on the shelf: it is dosed as it is and heated as asked");
-                return new Choice(List.of(p), supplier, notes, List.of());
+                return new Choice(List.of(p), supplier, notes, List.of(), List.of());
             }
         }
         List<String> uncovered = new ArrayList<>();
@@ -111,7 +116,7 @@ public final class PrecursorChooser {
                 }
             }
         }
-        return new Choice(chosen, supplier, notes, uncovered);
+        return new Choice(chosen, supplier, notes, uncovered, leftOut);
     }
 
     /**

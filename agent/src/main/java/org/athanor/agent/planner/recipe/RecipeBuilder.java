@@ -75,9 +75,19 @@ public final class RecipeBuilder {
             composition = u.target().composition();
             formula = u.target().formula();
             name = u.target().name();
+            java.util.Optional<String> impossible = SolidStateRoute.cannotMake(u.target().writtenAs(), composition);
+            if (impossible.isPresent()) {
+                return new Draft(null, notes, impossible.get());
+            }
             boolean reduced = "Ar".equals(Redox.preferredAtmosphere(composition));
             PrecursorChooser.Choice choice = chooser.choose(composition, named, lab, reduced);
             notes.addAll(choice.notes());
+            if (!choice.leftOut().isEmpty()) {
+                return new Draft(null, notes, "the goal names " + String.join(", ", choice.leftOut()) + " as a starting material, "
+                        + "but the plan would have to leave it out: the planner doses one precursor per element and does not split "
+                        + "an element between two (the split follows from an oxygen or carbon balance it does not make). "
+                        + "Name one precursor per element");
+            }
             if (!choice.uncovered().isEmpty()) {
                 return new Draft(null, notes, "no precursor in the lab's inventory supplies " + String.join(", ", choice.uncovered()));
             }
