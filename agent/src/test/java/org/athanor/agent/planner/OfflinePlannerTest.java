@@ -3,6 +3,7 @@ package org.athanor.agent.planner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.athanor.workflow.Action;
+import org.athanor.workflow.Step;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,7 +38,7 @@ class OfflinePlannerTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "Make 2 g of MgO at 1000 °C and press a 3 mm pellet.|3 mm pellet",
-            "Make 1 g of ZnO, then Raman with 633 nm excitation.|633 nm excitation",
+            "Make 1 g of ZnO at 900 °C, sieve to 45 µm.|45 µm",
             "Make 1 g of SrTiO3 at 1200 °C, pressed at 5 MPa.|5 MPa",
             "Make 1 g of CeO2 at 900 °C avoiding chlorides.|avoiding chlorides",
     })
@@ -193,5 +194,29 @@ class OfflinePlannerTest {
         PlanResult r = PLANNER.plan("Make 1 g of Mn3O4 from MnO2 and Mn2O3 at 1000 °C.");
         assertThat(r.verdict()).isEqualTo(PlanResult.Verdict.REFUSED);
         assertThat(r.reason()).contains("Mn2O3 (Mn comes from MnO2)");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Make 1 g of MgO at 1000 °C, Raman at 120 mW.|raman-1 allows at most 100 mW",
+            "Make 1 g of MgO at 1000 °C, Raman with the 633 nm laser.|The Raman spectrometer uses only its installed laser lines",
+            "Make 1 g of MgO at 1000 °C, XRD 2θ 3–90°.|xrd-1 scans 2θ 5–140°",
+    })
+    void anInstrumentSettingAskedForIsUsedAndJudgedByTheGate(String goal, String reason) {
+        PlanResult r = PLANNER.plan(goal);
+        assertThat(r.verdict()).isEqualTo(PlanResult.Verdict.REFUSED);
+        assertThat(r.reason()).contains(reason);
+    }
+
+    @Test
+    void anInstrumentSettingWithinTheEnvelopeIsTheOneMeasured() {
+        PlanResult r = PLANNER.plan("Make 1 g of MgO at 1000 °C, XRD 2θ 20–120°, Raman with the 785 nm laser at 30 mW.");
+        assertThat(r.approved()).as(r.reason()).isTrue();
+        Step xrd = r.workflow().stepsOf(Action.XRD).get(0);
+        assertThat(xrd.quantity("twoThetaStart").orElseThrow().in("deg")).isEqualTo(20);
+        assertThat(xrd.quantity("twoThetaEnd").orElseThrow().in("deg")).isEqualTo(120);
+        Step raman = r.workflow().stepsOf(Action.RAMAN).get(0);
+        assertThat(raman.quantity("laserWavelength").orElseThrow().in("nm")).isEqualTo(785);
+        assertThat(raman.quantity("laserPower").orElseThrow().in("mW")).isEqualTo(30);
     }
 }

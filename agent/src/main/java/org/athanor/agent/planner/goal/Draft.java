@@ -27,6 +27,10 @@ final class Draft {
     Atmosphere atmosphere;
     String furnaceKind;
     String crucible;
+    Quantity twoThetaStart;
+    Quantity twoThetaEnd;
+    Quantity laserWavelength;
+    Quantity laserPower;
     final Map<String, Double> excess = new LinkedHashMap<>();
     Integer batches;
     boolean safetyOverrideRequested;
@@ -52,7 +56,8 @@ final class Draft {
             }
         }
         return new Understanding(goal, target, startingMaterials, productMass, List.copyOf(characterization), maxTemperature,
-                maxRamp, requestedRamp, coolingRamp, fixedTemperature, hold, millTime, atmosphere, furnaceKind, crucible, excess, batches,
+                maxRamp, requestedRamp, coolingRamp, fixedTemperature, hold, millTime, atmosphere, furnaceKind, crucible, twoThetaStart, twoThetaEnd,
+                laserWavelength, laserPower, excess, batches,
                 safetyOverrideRequested, notes, left);
     }
 }

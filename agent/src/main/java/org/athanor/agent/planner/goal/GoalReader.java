@@ -63,6 +63,7 @@ public final class GoalReader {
         String goal = goalText.replace('\u00a0', ' ').replace('º', '°').replace("℃", "°C").replace("℉", "°F").strip();
         Draft d = new Draft(goal);
         ConditionPhrases.read(d);
+        InstrumentPhrases.read(d);
         readExcess(d);
         QuantityPhrases.read(d);
         readSubstances(d);

@@ -25,6 +25,10 @@ import org.athanor.workflow.Quantity;
  * @param atmosphere the atmosphere the goal asks for
  * @param furnaceKind "box" or "tube" when the goal asks for one
  * @param crucible the crucible material the goal asks for, by the crucible table's name ("quartz", "platinum")
+ * @param twoThetaStart start of the XRD scan the goal asks for ("2θ 10–90°")
+ * @param twoThetaEnd end of the XRD scan the goal asks for
+ * @param laserWavelength the Raman laser line the goal asks for ("785 nm")
+ * @param laserPower the Raman laser power the goal asks for ("50 mW")
  * @param excess extra amount of an element in percent ("10 % excess Li" → Li=10)
  * @param batches how many batches (samples) the goal asks for; null means one
  * @param safetyOverrideRequested the goal asked to skip or ignore safety checks (never honoured)
@@ -46,6 +50,10 @@ public record Understanding(
         Atmosphere atmosphere,
         String furnaceKind,
         String crucible,
+        Quantity twoThetaStart,
+        Quantity twoThetaEnd,
+        Quantity laserWavelength,
+        Quantity laserPower,
         Map<String, Double> excess,
         Integer batches,
         boolean safetyOverrideRequested,

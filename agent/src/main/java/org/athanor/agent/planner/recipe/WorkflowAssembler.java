@@ -30,7 +30,7 @@ public final class WorkflowAssembler {
         Double coolingRamp = u.coolingRamp() != null ? u.coolingRamp().celsiusPerMinute() : null;
         for (int b = 1; b <= plan.batches(); b++) {
             // Batches run one after another: the mill and the robot hold one sample at a time (RULES.md §1).
-            previous = List.of(batch(steps, "S" + b, plan, lab, previous, mixMinutes, coolingRamp));
+            previous = List.of(batch(steps, "S" + b, plan, lab, previous, new Settings(u, mixMinutes, coolingRamp)));
         }
         Map<String, Double> composition = new LinkedHashMap<>(plan.composition());
         Quantity mass = u.productMass() != null ? u.productMass() : Quantity.of(plan.productGramsPerBatch() * plan.batches(), "g");
@@ -48,8 +48,7 @@ public final class WorkflowAssembler {
     }
 
     /** Appends one batch's steps, the first waiting for {@code after}; returns the id of the batch's last step. */
-    private static String batch(List<Step> steps, String sample, SynthesisPlan plan, LabProfile lab, List<String> after, double mixMinutes,
-                                Double coolingRamp) {
+    private static String batch(List<Step> steps, String sample, SynthesisPlan plan, LabProfile lab, List<String> after, Settings settings) {
         List<String> dispensed = new ArrayList<>();
         int i = 1;
         for (Dose dose : plan.doses()) {
@@ -59,11 +58,11 @@ public final class WorkflowAssembler {
             dispensed.add(id);
         }
         String last = add(steps, sample + "-mix", "mix", lab.mill(), sample, dispensed,
-                Map.of("duration", Quantity.of(mixMinutes, "min"), "method", "ball-mill"));
+                Map.of("duration", Quantity.of(settings.mixMinutes(), "min"), "method", "ball-mill"));
         last = add(steps, sample + "-load", "transfer", lab.robot(), sample, List.of(last), Map.of("from", lab.mill(), "to", plan.furnace()));
         List<HeatSegment> profile = List.of(
                 HeatSegment.celsius(plan.temperatureC(), plan.rampCPerMin(), plan.holdH()),
-                HeatSegment.celsius(ROOM_C, coolingRamp != null ? coolingRamp : plan.rampCPerMin(), 0));
+                HeatSegment.celsius(ROOM_C, settings.coolingRamp() != null ? settings.coolingRamp() : plan.rampCPerMin(), 0));
         Map<String, Object> heat = new LinkedHashMap<>();
         heat.put("profile", profile);
         heat.put("atmosphere", plan.atmosphere());
@@ -72,15 +71,14 @@ public final class WorkflowAssembler {
         if (plan.xrd()) {
             last = add(steps, sample + "-to-xrd", "transfer", lab.robot(), sample, List.of(last), Map.of("from", plan.furnace(), "to", lab.xrd()));
             last = add(steps, sample + "-xrd", "xrd", lab.xrd(), sample, List.of(last), Map.of(
-                    "twoThetaStart", Quantity.of(10, "deg"), "twoThetaEnd", Quantity.of(80, "deg"),
+                    "twoThetaStart", settings.twoThetaStart(), "twoThetaEnd", settings.twoThetaEnd(),
                     "stepSize", Quantity.of(0.02, "deg"), "countTime", Quantity.of(1, "s")));
         }
         if (plan.raman()) {
             String from = plan.xrd() ? lab.xrd() : plan.furnace();
             last = add(steps, sample + "-to-raman", "transfer", lab.robot(), sample, List.of(last), Map.of("from", from, "to", lab.raman()));
-            // 532 nm at 10 mW: well under the 100 mW limit at the sample (RULES.md §1) and gentle on dark oxides.
             last = add(steps, sample + "-raman", "raman", lab.raman(), sample, List.of(last), Map.of(
-                    "laserWavelength", Quantity.of(532, "nm"), "laserPower", Quantity.of(10, "mW"),
+                    "laserWavelength", settings.laserWavelength(), "laserPower", settings.laserPower(),
                     "rangeStart", Quantity.of(100, "cm-1"), "rangeEnd", Quantity.of(1200, "cm-1"), "exposure", Quantity.of(10, "s")));
         }
         if (plan.xrd() || plan.raman()) {
@@ -94,6 +92,22 @@ public final class WorkflowAssembler {
             last = add(steps, sample + "-analyze", "analyze", null, sample, List.of(last), Map.of("target", plan.targetFormula(), "methods", methods));
         }
         return last;
+    }
+
+    /**
+     * What the goal sets for the steps around the furnace, else the defaults: 2θ 10–80° (the usual survey scan) and
+     * 532 nm at 10 mW, well under the 100 mW limit at the sample (RULES.md §1) and gentle on dark oxides.
+     */
+    private record Settings(double mixMinutes, Double coolingRamp, Quantity twoThetaStart, Quantity twoThetaEnd,
+                            Quantity laserWavelength, Quantity laserPower) {
+        Settings(Understanding u, double mixMinutes, Double coolingRamp) {
+            this(mixMinutes, coolingRamp, or(u.twoThetaStart(), Quantity.of(10, "deg")), or(u.twoThetaEnd(), Quantity.of(80, "deg")),
+                    or(u.laserWavelength(), Quantity.of(532, "nm")), or(u.laserPower(), Quantity.of(10, "mW")));
+        }
+
+        private static Quantity or(Quantity asked, Quantity otherwise) {
+            return asked != null ? asked : otherwise;
+        }
     }
 
     private static String add(List<Step> steps, String id, String action, String instrument, String sample, List<String> after, Map<String, Object> params) {

@@ -279,4 +279,30 @@ class GoalReaderTest {
         assertThat(u.productMass().grams()).isCloseTo(grams, within(1e-9));
         assertThat(u.unparsed()).isEmpty();
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Make SrTiO3, XRD 2θ 15–95°.|15|95",
+            "Make MgO and run XRD from 20 to 100 degrees.|20|100",
+            "Make ZnO; powder diffraction 5-60° 2-theta.|5|60",
+            "Make NiO, two-theta from 30 to 75, XRD.|30|75",
+    })
+    void readsTheTwoThetaRangeAskedFor(String goal, double start, double end) {
+        Understanding u = reader.read(goal);
+        assertThat(u.twoThetaStart().in("deg")).isEqualTo(start);
+        assertThat(u.twoThetaEnd().in("deg")).isEqualTo(end);
+        assertThat(u.wantsXrd()).isTrue();
+        assertThat(u.unparsed()).isEmpty();
+        assertThat(u.fixedTemperature()).isNull();
+    }
+
+    @Test
+    void readsTheRamanLaserLineAndPowerOnlyAsTheLasers() {
+        Understanding u = reader.read("Make ZnO at 900 °C, Raman with 633 nm excitation at 20 mW.");
+        assertThat(u.laserWavelength().in("nm")).isEqualTo(633);
+        assertThat(u.laserPower().in("mW")).isEqualTo(20);
+        Understanding particles = reader.read("Make ZnO at 900 °C with 80 nm grains, then Raman.");
+        assertThat(particles.laserWavelength()).isNull();
+        assertThat(particles.unparsed()).anySatisfy(f -> assertThat(f).contains("80 nm"));
+    }
 }
