@@ -40,7 +40,7 @@ class OfflinePlannerTest {
             "Make 2 g of MgO at 1000 °C and press a 3 mm pellet.|3 mm pellet",
             "Make 1 g of ZnO at 900 °C, sieve to 45 µm.|45 µm",
             "Make 1 g of SrTiO3 at 1200 °C, pressed at 5 MPa.|5 MPa",
-            "Make 1 g of CeO2 at 900 °C avoiding chlorides.|avoiding chlorides",
+            "Make 1 g of CeO2 at 900 °C, avoiding moisture.|avoiding moisture",
     })
     void aSettingThePlannerCouldNotUseIsRefusedAndNamed(String goal, String words) {
         PlanResult r = PLANNER.plan(goal);
@@ -218,5 +218,15 @@ class OfflinePlannerTest {
         Step raman = r.workflow().stepsOf(Action.RAMAN).get(0);
         assertThat(raman.quantity("laserWavelength").orElseThrow().in("nm")).isEqualTo(785);
         assertThat(raman.quantity("laserPower").orElseThrow().in("mW")).isEqualTo(30);
+    }
+
+    @Test
+    void aPrecursorClassTheGoalRulesOutIsNotChosen() {
+        PlanResult r = PLANNER.plan("Make 1 g of Li2TiO3 at 900 °C without carbonates.");
+        assertThat(r.approved()).as(r.reason()).isTrue();
+        assertThat(r.workflow().stepsOf(Action.DISPENSE)).map(s -> s.material().orElseThrow()).doesNotContain("Li2CO3").contains("LiOH·H2O");
+        PlanResult none = PLANNER.plan("Make 1 g of SrTiO3 at 1200 °C, avoid carbonates and nitrates.");
+        assertThat(none.verdict()).isEqualTo(PlanResult.Verdict.REFUSED);
+        assertThat(none.reason()).contains("SrCO3 would, but is a carbonate, which the goal rules out");
     }
 }

@@ -46,6 +46,11 @@ final class ConditionPhrases {
     /** "in a crucible", "each crucible": a vessel without a material, which leaves the choice to the planner. */
     private static final Pattern ANY_CRUCIBLE = Pattern.compile(
             "\\b(?:a|an|the|one|each|its|their|own|same|single|clean|covered|lidded)\\s+(?:crucible|boat)\\b", FLAGS);
+    /** Precursor classes a goal may rule out ("without nitrates or carbonates", "no acetates"). */
+    private static final String PRECURSOR_CLASS = "(nitrates?|carbonates?|acetates?|oxalates?|hydroxides?|sulfates?|sulphates?|chlorides?|fluorides?|hydrates?|ammonium\\s+salts?)";
+    private static final Pattern EXCLUDED_CLASSES = Pattern.compile(
+            "\\b(?:without|no|avoid(?:ing)?|excluding|except|not\\s+using|don'?t\\s+use|never\\s+use)\\s+(?:any\\s+)?" + PRECURSOR_CLASS
+                    + "((?:\\s*(?:,|or|and|nor)\\s*(?:any\\s+)?" + PRECURSOR_CLASS + ")*)", FLAGS);
     private static final Pattern XRD = Pattern.compile(
             "\\b(?:P?XRD|x-?ray\\s+(?:powder\\s+)?diffraction|powder\\s+diffraction|diffraction\\s+pattern|diffractogram)\\b", FLAGS);
     private static final Pattern RAMAN = Pattern.compile("\\bRaman\\b", FLAGS);
@@ -68,6 +73,7 @@ final class ConditionPhrases {
         readAtmosphere(d);
         readFurnace(d);
         readCrucible(d);
+        readExcludedPrecursors(d);
         readCharacterization(d);
         readBatches(d);
     }
@@ -197,6 +203,18 @@ final class ConditionPhrases {
             if (d.coverage.isFree(m.start(), m.end())) {
                 d.coverage.cover(m.start(), m.end());
             }
+        }
+    }
+
+    private static void readExcludedPrecursors(Draft d) {
+        Matcher m = EXCLUDED_CLASSES.matcher(d.goal);
+        while (m.find()) {
+            Matcher each = Pattern.compile(PRECURSOR_CLASS, FLAGS).matcher(m.group());
+            while (each.find()) {
+                String kind = each.group(1).toLowerCase(Locale.ROOT).replace("sulph", "sulf").replaceAll("\\s+", " ").replaceAll("s$", "");
+                d.excludedPrecursors.add(kind);
+            }
+            d.coverage.cover(m.start(), m.end());
         }
     }
 

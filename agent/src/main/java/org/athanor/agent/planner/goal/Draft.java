@@ -27,6 +27,7 @@ final class Draft {
     Atmosphere atmosphere;
     String furnaceKind;
     String crucible;
+    final Set<String> excludedPrecursors = new LinkedHashSet<>();
     Quantity twoThetaStart;
     Quantity twoThetaEnd;
     Quantity laserWavelength;
@@ -56,7 +57,7 @@ final class Draft {
             }
         }
         return new Understanding(goal, target, startingMaterials, productMass, List.copyOf(characterization), maxTemperature,
-                maxRamp, requestedRamp, coolingRamp, fixedTemperature, hold, millTime, atmosphere, furnaceKind, crucible, twoThetaStart, twoThetaEnd,
+                maxRamp, requestedRamp, coolingRamp, fixedTemperature, hold, millTime, atmosphere, furnaceKind, crucible, List.copyOf(excludedPrecursors), twoThetaStart, twoThetaEnd,
                 laserWavelength, laserPower, excess, batches,
                 safetyOverrideRequested, notes, left);
     }

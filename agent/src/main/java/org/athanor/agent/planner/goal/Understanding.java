@@ -25,6 +25,7 @@ import org.athanor.workflow.Quantity;
  * @param atmosphere the atmosphere the goal asks for
  * @param furnaceKind "box" or "tube" when the goal asks for one
  * @param crucible the crucible material the goal asks for, by the crucible table's name ("quartz", "platinum")
+ * @param excludedPrecursors precursor classes the goal rules out ("nitrate", "carbonate", "ammonium salt")
  * @param twoThetaStart start of the XRD scan the goal asks for ("2θ 10–90°")
  * @param twoThetaEnd end of the XRD scan the goal asks for
  * @param laserWavelength the Raman laser line the goal asks for ("785 nm")
@@ -50,6 +51,7 @@ public record Understanding(
         Atmosphere atmosphere,
         String furnaceKind,
         String crucible,
+        List<String> excludedPrecursors,
         Quantity twoThetaStart,
         Quantity twoThetaEnd,
         Quantity laserWavelength,
@@ -63,6 +65,7 @@ public record Understanding(
     public Understanding {
         startingMaterials = List.copyOf(startingMaterials);
         characterization = List.copyOf(characterization);
+        excludedPrecursors = List.copyOf(excludedPrecursors);
         excess = Map.copyOf(excess);
         notes = List.copyOf(notes);
         unparsed = List.copyOf(unparsed);

@@ -44,6 +44,11 @@ public final class PrecursorChooser {
     }
 
     public Choice choose(Map<String, Double> target, List<String> named, LabProfile lab, boolean reducedCations) {
+        return choose(target, named, lab, reducedCations, List.of());
+    }
+
+    /** As above, never picking a precursor of the classes the goal rules out ("nitrate", "carbonate"...). */
+    public Choice choose(Map<String, Double> target, List<String> named, LabProfile lab, boolean reducedCations, List<String> excluded) {
         List<PrecursorOption> chosen = new ArrayList<>();
         Map<String, String> supplier = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
@@ -95,12 +100,14 @@ public final class PrecursorChooser {
             if (supplier.containsKey(e)) {
                 continue;
             }
-            Optional<PrecursorOption> pick = pick(e, target, lab, reducedCations, supplier.keySet());
+            Optional<PrecursorOption> pick = pick(e, target, lab, reducedCations, supplier.keySet(), excluded);
             if (pick.isEmpty()) {
                 List<String> why = new ArrayList<>();
                 energeticOptions(e, target, lab).forEach(p -> why.add(p.formula() + " would, but is classed " + String.join(", ", energetic(p))
                         + ", which the planner uses only when the goal names it"));
-                pick(e, target, lab, reducedCations, Set.of()).ifPresent(p -> {
+                ruledOut(e, target, lab, excluded).forEach(p -> why.add(p.formula() + " would, but is " + String.join(", ", classesOf(p, excluded))
+                        + ", which the goal rules out"));
+                pick(e, target, lab, reducedCations, Set.of(), excluded).ifPresent(p -> {
                     String twice = p.composition().keySet().stream().filter(supplier::containsKey).findFirst().orElseThrow();
                     why.add(p.formula() + " would, but also brings " + twice + ", which " + supplier.get(twice) + " already supplies, so "
                             + twice + " would be dosed twice");
@@ -162,7 +169,7 @@ public final class PrecursorChooser {
     }
 
     private Optional<PrecursorOption> pick(String element, Map<String, Double> target, LabProfile lab, boolean reducedCations,
-                                           Set<String> supplied) {
+                                           Set<String> supplied, List<String> excluded) {
         List<PrecursorOption> options = chemistry.precursorsFor(element).stream()
                 .filter(p -> lab.stocks(p.formula()))
                 // A precursor that brings a foreign cation (e.g. K in KMnO4) would contaminate the product.
@@ -171,6 +178,7 @@ public final class PrecursorChooser {
                 // precursor, so that element would be dosed twice.
                 .filter(p -> p.composition().keySet().stream().noneMatch(supplied::contains))
                 .filter(p -> energetic(p).isEmpty())
+                .filter(p -> classesOf(p, excluded).isEmpty())
                 .toList();
         if (options.isEmpty()) {
             return Optional.empty();
@@ -185,6 +193,32 @@ public final class PrecursorChooser {
                 .filter(p -> lab.stocks(p.formula()) && !energetic(p).isEmpty())
                 .filter(p -> p.composition().keySet().stream().allMatch(e -> target.containsKey(e) || SUPPLIED_BY_BALANCE.contains(e)))
                 .toList();
+    }
+
+    /** Stocked, non-energetic precursors of this element, without a foreign cation, that the goal rules out. */
+    private List<PrecursorOption> ruledOut(String element, Map<String, Double> target, LabProfile lab, List<String> excluded) {
+        return chemistry.precursorsFor(element).stream()
+                .filter(p -> lab.stocks(p.formula()) && energetic(p).isEmpty() && !classesOf(p, excluded).isEmpty())
+                .filter(p -> p.composition().keySet().stream().allMatch(e -> target.containsKey(e) || SUPPLIED_BY_BALANCE.contains(e)))
+                .toList();
+    }
+
+    /** Which of the ruled-out classes a precursor belongs to, read from its formula's ions and elements. */
+    static List<String> classesOf(PrecursorOption p, List<String> excluded) {
+        String f = p.formula();
+        return excluded.stream().filter(kind -> switch (kind) {
+            case "nitrate" -> f.contains("NO3");
+            case "carbonate" -> f.contains("CO3");
+            case "acetate" -> f.contains("CH3COO") || f.contains("C2H3O2");
+            case "oxalate" -> f.contains("C2O4");
+            case "hydroxide" -> f.contains("OH");
+            case "sulfate" -> f.contains("SO4");
+            case "chloride" -> p.contains("Cl");
+            case "fluoride" -> p.contains("F");
+            case "hydrate" -> f.contains("·");
+            case "ammonium salt" -> f.contains("NH4");
+            default -> false;
+        }).map(kind -> "a" + (kind.startsWith("a") ? "n " : " ") + kind).toList();
     }
 
     private static List<String> energetic(PrecursorOption p) {

@@ -80,7 +80,7 @@ public final class RecipeBuilder {
                 return new Draft(null, notes, impossible.get());
             }
             boolean reduced = "Ar".equals(Redox.preferredAtmosphere(composition));
-            PrecursorChooser.Choice choice = chooser.choose(composition, named, lab, reduced);
+            PrecursorChooser.Choice choice = chooser.choose(composition, named, lab, reduced, u.excludedPrecursors());
             notes.addAll(choice.notes());
             if (!choice.leftOut().isEmpty()) {
                 return new Draft(null, notes, "the goal names " + String.join(", ", choice.leftOut()) + " as a starting material, "

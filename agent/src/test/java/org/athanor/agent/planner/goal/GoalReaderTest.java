@@ -305,4 +305,16 @@ class GoalReaderTest {
         assertThat(particles.laserWavelength()).isNull();
         assertThat(particles.unparsed()).anySatisfy(f -> assertThat(f).contains("80 nm"));
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Make SrTiO3, avoid carbonates and nitrates.|carbonate,nitrate",
+            "Make LiFePO4 with no oxalates, no hydrates.|oxalate,hydrate",
+            "Make ZnO without any acetates, hydroxides or ammonium salts.|acetate,hydroxide,ammonium salt",
+    })
+    void readsThePrecursorClassesTheGoalRulesOut(String goal, String classes) {
+        Understanding u = reader.read(goal);
+        assertThat(u.excludedPrecursors()).containsExactly(classes.split(","));
+        assertThat(u.unparsed()).isEmpty();
+    }
 }
