@@ -7,6 +7,7 @@ import org.athanor.agent.planner.chemistry.Chemistry;
 import org.athanor.agent.planner.chemistry.Compositions;
 import org.athanor.agent.planner.goal.Understanding;
 import org.athanor.agent.planner.recipe.LabProfile;
+import org.athanor.agent.planner.recipe.PrecursorChooser;
 
 /**
  * Catches what a model gets wrong before anything is assembled: missing fields, instruments or materials the lab does
@@ -62,6 +63,16 @@ final class ProposalCheck {
         }
         if (u.atmosphere() != null && !u.atmosphere().gas().equals(p.atmosphere())) {
             out.add("the goal asks for " + u.atmosphere().gas() + ", not " + p.atmosphere());
+        }
+        if (u.crucible() != null && !u.crucible().equals(p.crucible())) {
+            out.add("the goal asks for a " + u.crucible() + " crucible, not " + p.crucible());
+        }
+        if (u.hold() != null && Math.abs(p.holdHours() - u.hold().hours()) > 1e-6) {
+            out.add("the goal asks for a hold of " + u.hold() + ", not " + p.holdHours() + " h");
+        }
+        for (String precursor : p.precursors()) {
+            chemistry.precursor(precursor).ifPresent(option -> PrecursorChooser.classesOf(option, u.excludedPrecursors())
+                    .forEach(kind -> out.add("precursor " + precursor + " is " + kind + ", which the goal rules out")));
         }
         if (p.temperatureC().isNaN() || p.temperatureC() <= 0 || p.rampCPerMin() <= 0 || p.holdHours() < 0) {
             out.add("temperature, ramp and hold must be positive numbers");

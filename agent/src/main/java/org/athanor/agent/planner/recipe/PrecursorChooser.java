@@ -204,7 +204,7 @@ public final class PrecursorChooser {
     }
 
     /** Which of the ruled-out classes a precursor belongs to, read from its formula's ions and elements. */
-    static List<String> classesOf(PrecursorOption p, List<String> excluded) {
+    public static List<String> classesOf(PrecursorOption p, List<String> excluded) {
         String f = p.formula();
         return excluded.stream().filter(kind -> switch (kind) {
             case "nitrate" -> f.contains("NO3");

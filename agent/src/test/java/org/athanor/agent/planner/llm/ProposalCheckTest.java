@@ -1,0 +1,34 @@
+package org.athanor.agent.planner.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.athanor.agent.planner.Planners;
+import org.athanor.agent.planner.goal.GoalReader;
+import org.athanor.agent.planner.goal.Understanding;
+import org.junit.jupiter.api.Test;
+
+class ProposalCheckTest {
+
+    private final GoalReader reader = new GoalReader(Planners.chemistry());
+
+    private static WorkflowProposal proposal(List<String> precursors, String crucible, double holdHours) {
+        return new WorkflowProposal("SrTiO3", 1.0, precursors, "box-furnace-1", crucible, "air", null, 1200.0, 5.0, holdHours, List.of("xrd"));
+    }
+
+    private List<String> problems(String goal, WorkflowProposal p) {
+        Understanding u = reader.read(goal);
+        return ProposalCheck.problems(p, u, Planners.lab(), Planners.chemistry());
+    }
+
+    @Test
+    void aProposalMustKeepTheCrucibleHoldAndExclusionsTheGoalStates() {
+        String goal = "Make 1 g of SrTiO3 at 1200 °C for 6 h in a zirconia crucible, without carbonates.";
+        assertThat(problems(goal, proposal(List.of("SrCO3", "TiO2"), "alumina", 4)))
+                .anySatisfy(m -> assertThat(m).contains("zirconia crucible, not alumina"))
+                .anySatisfy(m -> assertThat(m).contains("hold of 6 h"))
+                .anySatisfy(m -> assertThat(m).contains("SrCO3 is a carbonate"));
+        assertThat(problems(goal, proposal(List.of("SrO", "TiO2"), "zirconia", 6)))
+                .noneSatisfy(m -> assertThat(m).containsAnyOf("crucible, not", "hold of", "rules out"));
+    }
+}
