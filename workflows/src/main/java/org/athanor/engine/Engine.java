@@ -612,6 +612,11 @@ public final class Engine implements AutoCloseable {
             cause.fault = reason;
         }
         if (pausedRuns.containsKey(runId)) {
+            if (cause != null && operatorPaused.contains(runId)) {
+                // Held by an operator already: still name the experiment the fault struck, so that its campaign can
+                // end it (abortFaultedExperiments) while the operator's pause holds.
+                emit(runId, null, null, null, Type.RUN_PAUSED, Map.of("reason", reason, "experiment", cause.experiment()));
+            }
             return;
         }
         pausedRuns.put(runId, reason);

@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -22,24 +18,8 @@ class OptimizeBenchmarkCommandTest {
 
     @TempDir
     Path dir;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
-
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     private int run(String... args) {
         return new CommandLine(new OptimizeBenchmarkCommand()).execute(args);
@@ -61,7 +41,7 @@ class OptimizeBenchmarkCommandTest {
                 "--strategy", "random", "--repeats", "4", "--seed", "3", "--json");
 
         assertThat(code).isEqualTo(ExitCodes.OK);
-        JsonNode json = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        JsonNode json = new ObjectMapper().readTree(console.out());
         assertThat(json.get("strategy").asText()).isEqualTo("random");
         assertThat(json.get("candidates").asInt()).isEqualTo(22);
         assertThat(json.get("experimentsToBest")).hasSize(4);
@@ -77,7 +57,7 @@ class OptimizeBenchmarkCommandTest {
 
         assertThat(run("--pool", csv.toString(), "--maximize", "--minimize")).isEqualTo(ExitCodes.USAGE);
         assertThat(run("--pool", csv.toString(), "--maximize", "--strategy", "annealing")).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("not both").contains("unknown --strategy 'annealing'");
+        assertThat(console.err()).contains("not both").contains("unknown --strategy 'annealing'");
     }
 
     @Test
@@ -85,7 +65,7 @@ class OptimizeBenchmarkCommandTest {
         Path csv = Files.writeString(dir.resolve("bad.csv"), "x,y\n1,2\n2\n");
 
         assertThat(run("--pool", csv.toString(), "--maximize")).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("bad.csv: line 3").doesNotContain("Exception");
+        assertThat(console.err()).contains("bad.csv: line 3").doesNotContain("Exception");
     }
 
     @Test
@@ -101,10 +81,10 @@ class OptimizeBenchmarkCommandTest {
         for (Map.Entry<String, String> t : tables.entrySet()) {
             Path csv = Files.writeString(dir.resolve("t" + n++ + ".csv"), t.getKey());
             for (String strategy : List.of("bo", "random", "grid")) {
-                err.reset();
+                console.reset();
 
                 assertThat(run("--pool", csv.toString(), "--maximize", "--strategy", strategy, "--repeats", "1")).isEqualTo(ExitCodes.USAGE);
-                String message = err.toString(StandardCharsets.UTF_8);
+                String message = console.err();
                 assertThat(message).contains(csv.getFileName() + ": " + t.getValue()).doesNotContain("Exception");
                 assertThat(message.lines()).hasSize(1);
             }
@@ -124,7 +104,7 @@ class OptimizeBenchmarkCommandTest {
         int code = new CommandLine(failing).execute("--pool", csv.toString(), "--maximize");
 
         assertThat(code).isEqualTo(ExitCodes.REJECTED);
-        assertThat(err.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+        assertThat(console.err().lines()).containsExactly(
                 "athanor optimize benchmark: " + csv + ": the benchmark failed: ArrayIndexOutOfBoundsException: Index -1 out of bounds for length 0");
     }
 
@@ -133,8 +113,8 @@ class OptimizeBenchmarkCommandTest {
         Path csv = Files.writeString(dir.resolve("agnp.csv"), "QAgNO3(%),Qpva(%),loss\n13.1,33.0,0.58\n20.2,10.5,0.21\n5.0,40.0,0.90\n");
 
         assertThat(run("--pool", csv.toString(), "--params", "QAgNO3(%),loss", "--objective", "loss", "--minimize")).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("agnp.csv: objective 'loss' cannot also be a parameter");
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(console.err()).contains("agnp.csv: objective 'loss' cannot also be a parameter");
+        assertThat(console.out()).isEmpty();
     }
 
     @Test
@@ -145,19 +125,19 @@ class OptimizeBenchmarkCommandTest {
                 "1,2,3\n4,5,6\n7,8,9\n", "line 1 is all numbers ('1,2,3'): the file seems to lack a header row");
         for (Map.Entry<String, String> t : tables.entrySet()) {
             Path csv = Files.writeString(dir.resolve("t.csv"), t.getKey());
-            err.reset();
+            console.reset();
 
             assertThat(run("--pool", csv.toString(), "--maximize")).isEqualTo(ExitCodes.USAGE);
-            assertThat(err.toString(StandardCharsets.UTF_8)).contains("t.csv: " + t.getValue());
+            assertThat(console.err()).contains("t.csv: " + t.getValue());
         }
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(console.out()).isEmpty();
     }
 
     @Test
     void helpPrintsTheTopFivePercentWithoutAPicocliWarning() {
         assertThat(run("--help")).isEqualTo(ExitCodes.OK);
 
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("(and the top 5 %)");
-        assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
+        assertThat(console.out()).contains("(and the top 5 %)");
+        assertThat(console.err()).doesNotContain("picocli WARN");
     }
 }

@@ -2,14 +2,10 @@ package org.athanor.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -19,24 +15,8 @@ class RunCommandDataDirectoryTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
-
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     private int run(Path data) {
         return new CommandLine(new RunCommand()).execute("--dry-run", "--data", data.toString(), "make 1 g of ZnO");
@@ -48,8 +28,8 @@ class RunCommandDataDirectoryTest {
 
         assertThat(run(file)).isEqualTo(ExitCodes.USAGE);
 
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("athanor run: cannot open the journal at jdbc:h2:file:"
+        assertThat(console.out()).isEmpty();
+        assertThat(console.err()).isEqualTo("athanor run: cannot open the journal at jdbc:h2:file:"
                 + file.resolve("journal") + ": the data directory " + file + " is a file, not a directory" + System.lineSeparator());
     }
 
@@ -59,8 +39,8 @@ class RunCommandDataDirectoryTest {
 
         assertThat(run(file.resolve("sub"))).isEqualTo(ExitCodes.USAGE);
 
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
-        assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).singleElement().asString()
+        assertThat(console.out()).isEmpty();
+        assertThat(console.err().lines().toList()).singleElement().asString()
                 .endsWith("cannot be created: " + file + " is a file, not a directory");
     }
 }
