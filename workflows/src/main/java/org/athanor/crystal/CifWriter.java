@@ -2,10 +2,7 @@ package org.athanor.crystal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 
@@ -32,10 +29,7 @@ public final class CifWriter {
     /** Writes {@link #toCif} to a file atomically (temporary file, then rename). */
     public static void write(CrystalStructure structure, Path file) {
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-            Files.writeString(tmp, toCif(structure), StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            org.athanor.io.AtomicFiles.writeString(file, toCif(structure));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

@@ -4,10 +4,8 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 /**
@@ -37,12 +35,8 @@ public final class PatternWriter {
     }
 
     private static void write(Path file, double[] x, double[] y, Map<String, String> metadata, char separator, String header) {
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
         try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            try {
+            org.athanor.io.AtomicFiles.write(file, tmp -> {
                 try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                     for (Map.Entry<String, String> e : metadata.entrySet()) {
                         out.write("# " + e.getKey() + ": " + e.getValue().replace('\n', ' '));
@@ -59,14 +53,7 @@ public final class PatternWriter {
                         out.newLine();
                     }
                 }
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }

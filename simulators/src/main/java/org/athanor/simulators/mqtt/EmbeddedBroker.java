@@ -56,9 +56,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                   </anonymous-usage-statistics>
                 </hivemq>
                 """.formatted(port, bindAddress);
-        Path tmp = file.resolveSibling("config.xml.tmp");
-        Files.writeString(tmp, xml);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        org.athanor.io.AtomicFiles.writeString(file, xml);
     }
 
     public String uri() {
