@@ -40,6 +40,9 @@ final class QuantityPhrases {
             "(?:below|under|beneath|at\\s+most|(?:no|not|never)\\s+(?:\\w+\\s+){0,2}(?:hotter|higher|more|warmer|above|over|exceed\\w*|beyond)(?:\\s+than)?|"
                     + "lower\\s+than|less\\s+than|cooler\\s+than|exceed(?:ing)?|maximum|max\\.?|up\\s+to|≤|<=|<|cap(?:ped)?|limit(?:ed)?|ceiling|top\\s+out\\s+at)"
                     + "(?:\\s+(?:temperature|temp\\.?|of|at|to|the|furnace|a|is|=|:|T))*\\s*[:=]?\\s*$", FLAGS);
+    /** A temperature range: "800-900 °C", "1273 K to 1373 K", "between 1100 and 1200 °C". */
+    private static final Pattern RANGE = Pattern.compile("(?:\\bbetween\\s+)?" + NUM + "\\s*(?:" + TEMP_UNIT + ")?\\s*(?:-|–|−|\\bto\\b|\\band\\b)\\s*"
+            + NUM + "\\s*" + TEMP_UNIT, FLAGS);
     private static final Pattern MIN_BEFORE = Pattern.compile("(?:above|over|at\\s+least|higher\\s+than|more\\s+than|hotter\\s+than|minimum|min\\.?|≥|>=|>)\\s*(?:of\\s+)?$", FLAGS);
     private static final Pattern MAX_AFTER = Pattern.compile("^\\s*(?:maximum|max\\b|at\\s+most|or\\s+(?:below|less|lower|cooler)|limit|ceiling|cap\\b|tops?\\b)", FLAGS);
     private static final Pattern RAMP_MAX_BEFORE = Pattern.compile(
@@ -130,6 +133,14 @@ final class QuantityPhrases {
     }
 
     private static void readTemperatures(Draft d) {
+        Matcher range = RANGE.matcher(d.goal);
+        while (range.find()) {
+            if (d.coverage.isFree(range.start(), range.end())) {
+                // Neither end alone is what was asked: one set temperature, or a maximum for a campaign to search below.
+                d.unparsed.add(range.group() + " (a temperature range; give one set temperature, or a maximum that a campaign searches below)");
+                d.coverage.cover(range.start(), range.end());
+            }
+        }
         Matcher m = TEMPERATURE.matcher(d.goal);
         while (m.find()) {
             if (!d.coverage.isFree(m.start(), m.end())) {

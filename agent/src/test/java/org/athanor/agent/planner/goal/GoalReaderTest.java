@@ -69,6 +69,25 @@ class GoalReaderTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
+            "Calcine NiFe2O4 at 700-850 °C for 6 h.|700-850 °C",
+            "Fire CoAl2O4 between 1100 and 1200 °C.|between 1100 and 1200 °C",
+            "Anneal SrTiO3 at 1273 K to 1373 K in air.|1273 K to 1373 K",
+            "Sinter CeO2 at 1400–1500 °C.|1400–1500 °C",
+    })
+    void aTemperatureRangeIsNotReadAsItsUpperEnd(String goal, String range) {
+        Understanding u = reader.read(goal);
+        assertThat(u.fixedTemperature()).as("neither end is the set temperature").isNull();
+        assertThat(u.unparsed()).as(goal).anySatisfy(f -> assertThat(f).startsWith(range).contains("temperature range"));
+    }
+
+    @Test
+    void aMassOrAPrecursorBeforeATemperatureIsNoRange() {
+        assertThat(reader.read("Make 2 g and fire ZnO at 900 °C.").fixedTemperature()).isNotNull();
+        assertThat(reader.read("Make LiMn2O4 from Li2CO3 and MnO2 at 800 °C.").fixedTemperature()).isNotNull();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
             "Make 250 mg of ZnO.|0.25",
             "Make 0.5 g ZnO.|0.5",
             "Make 2 grams of ZnO.|2",
@@ -268,8 +287,11 @@ class GoalReaderTest {
 
     @Test
     void aDashBetweenTwoNumbersIsNotAMinusSign() {
-        assertThat(reader.read("Make MgO at 1000-1100 °C.").fixedTemperature().celsius()).isEqualTo(1100);
-        assertThat(reader.read("Make MgO at 1000 - 1100 °C.").fixedTemperature().celsius()).isEqualTo(1100);
+        for (String goal : new String[] {"Make MgO at 1000-1100 °C.", "Make MgO at 1000 - 1100 °C."}) {
+            Understanding u = reader.read(goal);
+            assertThat(u.fixedTemperature()).as(goal).isNull();
+            assertThat(u.unparsed()).as(goal).singleElement().asString().contains("temperature range").doesNotContain("absolute zero");
+        }
     }
 
     @ParameterizedTest(name = "{0}")
