@@ -50,6 +50,23 @@ class ReducedCationPrecursorTest {
     }
 
     @Test
+    void withTheIronTwoPrecursorsRuledOutAnInertGasPlanIsRefusedNotMadeFromHematite() {
+        // Before: Fe2O3 was picked (a soft preference only), and under Ar its Fe3+ never becomes LiFePO4's Fe2+.
+        PlanResult plan = Planners.offline().plan("Make 500 mg of LiFePO4 under nitrogen without oxalates, XRD");
+        assertThat(plan.approved()).as("a plan that cannot give the target").isFalse();
+        assertThat(plan.reason()).contains("Fe2O3 would, but its Fe is more oxidised than the target's")
+                .contains("inert gas cannot reduce it");
+    }
+
+    @Test
+    void aHydrogenMixtureLetsTheChooserTakeAMoreOxidisedPrecursor() {
+        PlanResult plan = Planners.offline().plan("Make 500 mg of LiFePO4 under 2 % H2/Ar without oxalates, XRD");
+        List<String> precursors = plan.workflow() == null ? List.of() : plan.workflow().stepsOf(Action.DISPENSE).stream()
+                .map(st -> st.material().orElseThrow()).toList();
+        assertThat(precursors).as(plan.verdict() + ": " + plan.reason()).contains("Fe2O3");
+    }
+
+    @Test
     void aNamedAnhydrousPrecursorIsTakenAsTheStockedHydrateWithANote() {
         PlanResult plan = Planners.offline().plan("Make 1 g of LiFePO4 from FeC2O4 under argon, XRD");
         assertThat(plan.approved()).as(plan.reason()).isTrue();

@@ -49,6 +49,18 @@ public final class PrecursorChooser {
 
     /** As above, never picking a precursor of the classes the goal rules out ("nitrate", "carbonate"...). */
     public Choice choose(Map<String, Double> target, List<String> named, LabProfile lab, boolean reducedCations, List<String> excluded) {
+        return choose(target, named, lab, reducedCations, excluded, true);
+    }
+
+    /**
+     * As above; without a reducing gas ({@code reducingGas} false: the firing is in inert gas), a precursor whose
+     * reduced cation sits in a higher oxidation state than the target's is never picked: nothing reduces Fe³⁺ in
+     * hematite to LiFePO4's Fe²⁺ under argon (it takes H2 or a carbon source; Padhi et al., J. Electrochem. Soc. 144
+     * (1997) 1188), so such a plan could not make its target.
+     */
+    public Choice choose(Map<String, Double> target, List<String> named, LabProfile lab, boolean reducedCations, List<String> excluded,
+                         boolean reducingGas) {
+        boolean inertOnly = reducedCations && !reducingGas;
         List<PrecursorOption> chosen = new ArrayList<>();
         Map<String, String> supplier = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
@@ -100,14 +112,18 @@ public final class PrecursorChooser {
             if (supplier.containsKey(e)) {
                 continue;
             }
-            Optional<PrecursorOption> pick = pick(e, target, lab, reducedCations, supplier.keySet(), excluded);
+            Optional<PrecursorOption> pick = pick(e, target, lab, reducedCations, supplier.keySet(), excluded, inertOnly);
             if (pick.isEmpty()) {
                 List<String> why = new ArrayList<>();
                 energeticOptions(e, target, lab).forEach(p -> why.add(p.formula() + " would, but is classed " + String.join(", ", energetic(p))
                         + ", which the planner uses only when the goal names it"));
                 ruledOut(e, target, lab, excluded).forEach(p -> why.add(p.formula() + " would, but is " + String.join(", ", classesOf(p, excluded))
                         + ", which the goal rules out"));
-                pick(e, target, lab, reducedCations, Set.of(), excluded).ifPresent(p -> {
+                chemistry.precursorsFor(e).stream()
+                        .filter(p -> lab.stocks(p.formula()) && energetic(p).isEmpty() && classesOf(p, excluded).isEmpty() && tooOxidised(p, e, target, inertOnly))
+                        .forEach(p -> why.add(p.formula() + " would, but its " + e + " is more oxidised than the target's and inert gas "
+                                + "cannot reduce it (that takes H2 or a carbon source)"));
+                pick(e, target, lab, reducedCations, Set.of(), excluded, inertOnly).ifPresent(p -> {
                     String twice = p.composition().keySet().stream().filter(supplier::containsKey).findFirst().orElseThrow();
                     why.add(p.formula() + " would, but also brings " + twice + ", which " + supplier.get(twice) + " already supplies, so "
                             + twice + " would be dosed twice");
@@ -169,7 +185,7 @@ public final class PrecursorChooser {
     }
 
     private Optional<PrecursorOption> pick(String element, Map<String, Double> target, LabProfile lab, boolean reducedCations,
-                                           Set<String> supplied, List<String> excluded) {
+                                           Set<String> supplied, List<String> excluded, boolean inertOnly) {
         List<PrecursorOption> options = chemistry.precursorsFor(element).stream()
                 .filter(p -> lab.stocks(p.formula()))
                 // A precursor that brings a foreign cation (e.g. K in KMnO4) would contaminate the product.
@@ -179,6 +195,7 @@ public final class PrecursorChooser {
                 .filter(p -> p.composition().keySet().stream().noneMatch(supplied::contains))
                 .filter(p -> energetic(p).isEmpty())
                 .filter(p -> classesOf(p, excluded).isEmpty())
+                .filter(p -> !tooOxidised(p, element, target, inertOnly))
                 .toList();
         if (options.isEmpty()) {
             return Optional.empty();
@@ -223,6 +240,16 @@ public final class PrecursorChooser {
 
     private static List<String> energetic(PrecursorOption p) {
         return p.hazards().stream().filter(h -> ENERGETIC_HAZARDS.stream().anyMatch(h.toLowerCase(java.util.Locale.ROOT)::contains)).toList();
+    }
+
+    /** Whether, fired in inert gas, the precursor's cation is in a higher oxidation state than the target wants. */
+    private static boolean tooOxidised(PrecursorOption p, String element, Map<String, Double> target, boolean inertOnly) {
+        if (!inertOnly) {
+            return false;
+        }
+        Optional<Double> wanted = Redox.averageState(target, element);
+        Optional<Double> state = Redox.averageState(p.formula(), p.composition(), element);
+        return wanted.isPresent() && state.isPresent() && state.get() > wanted.get() + 0.05;
     }
 
     /** Lower is better: hazards first, then (for reduced targets) distance from the wanted oxidation state, then table order. */

@@ -80,7 +80,8 @@ public final class RecipeBuilder {
                 return new Draft(null, notes, impossible.get());
             }
             boolean reduced = "Ar".equals(Redox.preferredAtmosphere(composition));
-            PrecursorChooser.Choice choice = chooser.choose(composition, named, lab, reduced, u.excludedPrecursors());
+            boolean reducingGas = u.atmosphere() != null && u.atmosphere().gas().contains("H2");
+            PrecursorChooser.Choice choice = chooser.choose(composition, named, lab, reduced, u.excludedPrecursors(), reducingGas);
             notes.addAll(choice.notes());
             if (!choice.leftOut().isEmpty()) {
                 return new Draft(null, notes, "the goal names " + String.join(", ", choice.leftOut()) + " as a starting material, "
