@@ -13,22 +13,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The packaged app as separate processes, for integration tests of what only a real process shows (a kill, requests
  * from another process). Each process's stdout and stderr go to {@code NAME.out} / {@code NAME.err} in the test's
- * directory; {@link #close} ends whatever is still running.
+ * directory; after each test whatever is still running is ended. Register with
+ * {@code @RegisterExtension final AthanorProcesses processes = new AthanorProcesses(() -> dir);} beside a
+ * {@code @TempDir Path dir}.
  */
-final class AthanorProcesses implements AutoCloseable {
+final class AthanorProcesses implements AfterEachCallback {
 
     static final long JOURNAL_SECONDS = 60;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Path dir;
+    private final Supplier<Path> directory;
     private final List<Process> started = new ArrayList<>();
 
-    AthanorProcesses(Path dir) {
-        this.dir = dir;
+    /** {@code directory}: the test's directory, read when the first process starts (a {@code @TempDir} is set by then). */
+    AthanorProcesses(Supplier<Path> directory) {
+        this.directory = directory;
     }
 
     /** Starts the packaged app with the test's own java. */
@@ -39,8 +45,8 @@ final class AthanorProcesses implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command)
-                .redirectOutput(dir.resolve(name + ".out").toFile())
-                .redirectError(dir.resolve(name + ".err").toFile());
+                .redirectOutput(directory.get().resolve(name + ".out").toFile())
+                .redirectError(directory.get().resolve(name + ".err").toFile());
         pb.environment().remove("ATHANOR_JOURNAL_URL"); // the H2 file in --data, whatever the machine is set up with
         pb.environment().remove("ATHANOR_DATA");
         Process p = pb.start();
@@ -60,7 +66,7 @@ final class AthanorProcesses implements AutoCloseable {
         int code = call(name, "journal", run, "--data", data.toString(), "--json");
         assertThat(code).as("exit code of 'athanor journal' (%s); its log: %s", name, log(name)).isZero();
         List<Map<String, Object>> events = new ArrayList<>();
-        for (String line : Files.readAllLines(dir.resolve(name + ".out"), StandardCharsets.UTF_8)) {
+        for (String line : Files.readAllLines(directory.get().resolve(name + ".out"), StandardCharsets.UTF_8)) {
             if (line.startsWith("{")) {
                 events.add(JSON.readValue(line, new TypeReference<LinkedHashMap<String, Object>>() {}));
             }
@@ -71,7 +77,7 @@ final class AthanorProcesses implements AutoCloseable {
 
     /** The end of a process's stderr, for failure messages. */
     String log(String name) throws IOException {
-        Path err = dir.resolve(name + ".err");
+        Path err = directory.get().resolve(name + ".err");
         if (!Files.exists(err)) {
             return "(none)";
         }
@@ -80,12 +86,12 @@ final class AthanorProcesses implements AutoCloseable {
     }
 
     String out(String name) throws IOException {
-        return Files.readString(dir.resolve(name + ".out"), StandardCharsets.UTF_8);
+        return Files.readString(directory.get().resolve(name + ".out"), StandardCharsets.UTF_8);
     }
 
     /** The report a campaign command printed with --json. */
     Map<String, Object> report(String name) throws IOException {
-        List<String> lines = Files.readAllLines(dir.resolve(name + ".out"), StandardCharsets.UTF_8);
+        List<String> lines = Files.readAllLines(directory.get().resolve(name + ".out"), StandardCharsets.UTF_8);
         for (int i = lines.size() - 1; i >= 0; i--) {
             if (lines.get(i).startsWith("{")) {
                 return JSON.readValue(lines.get(i), new TypeReference<LinkedHashMap<String, Object>>() {});
@@ -95,12 +101,13 @@ final class AthanorProcesses implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void afterEach(ExtensionContext context) throws InterruptedException {
         for (Process p : started) {
             if (p.isAlive()) {
                 p.destroyForcibly();
                 p.waitFor(20, TimeUnit.SECONDS);
             }
         }
+        started.clear();
     }
 }

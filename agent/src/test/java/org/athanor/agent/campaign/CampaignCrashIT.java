@@ -26,9 +26,8 @@ import org.athanor.agent.journal.JdbcJournal;
 import org.athanor.agent.journal.JournalSettings;
 import org.athanor.engine.EngineEvent;
 import org.athanor.engine.EngineEvent.Type;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -60,17 +59,8 @@ class CampaignCrashIT {
     @TempDir
     Path dir;
 
-    private AthanorProcesses processes;
-
-    @BeforeEach
-    void processes() {
-        processes = new AthanorProcesses(dir);
-    }
-
-    @AfterEach
-    void noChildOutlivesTheTest() throws InterruptedException {
-        processes.close();
-    }
+    @RegisterExtension
+    final AthanorProcesses processes = new AthanorProcesses(() -> dir);
 
     @Test
     void aCampaignKilledDuringAHeatStepResumesWithoutRepeatingAStepOrLosingAMeasurement() throws Exception {
