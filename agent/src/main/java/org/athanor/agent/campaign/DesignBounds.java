@@ -171,9 +171,7 @@ final class DesignBounds {
         if (!"Ar".equals(Redox.preferredAtmosphere(wanted)) || gases.stream().anyMatch(g -> g.startsWith("H2"))) {
             return true;
         }
-        double targetState = Redox.averageState(wanted, element).orElse(Double.NaN);
-        double precursorState = Redox.averageState(p.formula(), p.composition().asMap(), element).orElse(Double.NaN);
-        return !(precursorState > targetState + 0.05);
+        return !Redox.moreOxidisedThanTarget(p.formula(), p.composition().asMap(), element, wanted);
     }
 
     private static Set<String> cations(Composition c) {

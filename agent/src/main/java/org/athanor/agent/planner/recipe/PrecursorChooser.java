@@ -244,12 +244,7 @@ public final class PrecursorChooser {
 
     /** Whether, fired in inert gas, the precursor's cation is in a higher oxidation state than the target wants. */
     private static boolean tooOxidised(PrecursorOption p, String element, Map<String, Double> target, boolean inertOnly) {
-        if (!inertOnly) {
-            return false;
-        }
-        Optional<Double> wanted = Redox.averageState(target, element);
-        Optional<Double> state = Redox.averageState(p.formula(), p.composition(), element);
-        return wanted.isPresent() && state.isPresent() && state.get() > wanted.get() + 0.05;
+        return inertOnly && Redox.moreOxidisedThanTarget(p.formula(), p.composition(), element, target);
     }
 
     /** Lower is better: hazards first, then (for reduced targets) distance from the wanted oxidation state, then table order. */

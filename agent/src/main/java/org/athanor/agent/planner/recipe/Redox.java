@@ -75,6 +75,18 @@ public final class Redox {
         return Optional.of(-charge / composition.get(element));
     }
 
+    /**
+     * Whether a precursor brings {@code element} in a higher oxidation state than the target has it (by more than
+     * 0.05): fired in inert gas such a precursor cannot give the target (nothing reduces Fe³⁺ in hematite to LiFePO4's
+     * Fe²⁺ under argon). False when either state cannot be read.
+     */
+    public static boolean moreOxidisedThanTarget(String precursorFormula, Map<String, Double> precursorComposition, String element,
+                                                 Map<String, Double> target) {
+        Optional<Double> wanted = averageState(target, element);
+        Optional<Double> state = averageState(precursorFormula, precursorComposition, element);
+        return wanted.isPresent() && state.isPresent() && state.get() > wanted.get() + 0.05;
+    }
+
     /** "Ar" when a reduced cation must be protected from air, "O2" when Ni must be pushed to Ni3+, else "air". */
     public static String preferredAtmosphere(Map<String, Double> composition) {
         long variables = composition.keySet().stream().filter(VARIABLE::contains).count();
