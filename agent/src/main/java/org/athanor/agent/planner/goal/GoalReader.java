@@ -210,7 +210,31 @@ public final class GoalReader {
         int end = group.get(group.size() - 1).end();
         String writtenAs = d.goal.substring(start, end);
         String targetName = name != null ? name : chosen.name();
-        return new Understanding.TargetReading(chosen.formula(), chosen.composition(), targetName, writtenAs);
+        return new Understanding.TargetReading(asWritten(chosen), chosen.composition(), targetName, writtenAs);
+    }
+
+    private static final Pattern PLAIN_FORMULA = Pattern.compile("(?:[A-Z][a-z]?\\d*)+");
+    private static final Pattern ELEMENT_AMOUNT = Pattern.compile("([A-Z][a-z]?)(\\d*)");
+
+    /**
+     * The target's formula in the order the user wrote it when they wrote it plainly and reduced ("ZnAl2O4", "CoAl2O4"),
+     * else the canonical one: the canonical order puts the more electronegative cation last (Al2ZnO4), which is right
+     * for identity but not how chemists write spinels. Only the order changes; the composition is the same.
+     */
+    static String asWritten(Mention m) {
+        String text = m.text().strip();
+        if (!"formula".equals(m.notation()) || !PLAIN_FORMULA.matcher(text).matches()) {
+            return m.formula();
+        }
+        Map<String, Double> written = new java.util.LinkedHashMap<>();
+        Matcher e = ELEMENT_AMOUNT.matcher(text);
+        while (e.find()) {
+            double amount = e.group(2).isEmpty() ? 1 : Double.parseDouble(e.group(2));
+            if (written.put(e.group(1), amount) != null) {
+                return m.formula(); // an element written twice (CH3COOH): keep the canonical formula
+            }
+        }
+        return written.equals(m.composition()) ? text : m.formula();
     }
 
     private static Understanding.TargetReading reading(Mention m) {
