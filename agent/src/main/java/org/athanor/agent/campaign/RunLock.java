@@ -83,6 +83,25 @@ public final class RunLock implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the process whose pid the lock file names is alive: a look that never touches the lock, for a reader
+     * that asks often (the web server), where {@link #isHeld}'s brief lock could make a campaign starting that instant
+     * find its run busy. It can err only after the holder died and the system gave its pid to another Java process.
+     */
+    public static boolean holderAlive(Path dataDirectory, String runId) {
+        Path file = dataDirectory.resolve("runs").resolve(runId).resolve("campaign.lock");
+        try {
+            String pid = Files.readString(file, StandardCharsets.US_ASCII).trim();
+            return !pid.isEmpty() && ProcessHandle.of(Long.parseLong(pid))
+                    .filter(ProcessHandle::isAlive)
+                    .flatMap(h -> h.info().command())
+                    .map(c -> c.endsWith("java"))
+                    .orElse(false);
+        } catch (IOException | NumberFormatException e) {
+            return false;
+        }
+    }
+
     private static String holder(FileChannel channel) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(32);
         channel.read(b, 0);

@@ -3,6 +3,7 @@ package org.athanor.agent.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.athanor.agent.campaign.OperatorControl.Action;
+import org.athanor.agent.campaign.OperatorRequests;
 import org.athanor.agent.journal.JournalSettings;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
@@ -33,7 +34,24 @@ abstract class OperatorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var requests = new OperatorRequests(action().json(), JournalSettings.dataDirectory(data), System.out, System.err);
-        return target.all ? requests.toLab(action(), reason) : requests.toRun(target.runId, action(), reason);
+        var requests = new OperatorRequests(JournalSettings.dataDirectory(data));
+        String by = OperatorRequests.operator();
+        return print(action().json(), target.all ? requests.toLab(action(), reason, by) : requests.toRun(target.runId, action(), reason, by));
+    }
+
+    /** Prints the outcome of an operator's request (what it does, or what was wrong) and gives the exit code. */
+    static int print(String command, OperatorRequests.Outcome outcome) {
+        if (outcome.done()) {
+            System.out.println(outcome.message());
+        }
+        outcome.details().forEach(System.out::println);
+        if (outcome.done()) {
+            return ExitCodes.OK;
+        }
+        System.err.println("athanor " + command + ": " + outcome.message());
+        return switch (outcome.result()) {
+            case UNKNOWN_RUN, NOT_PAUSED, FAILED -> ExitCodes.USAGE;
+            case NOT_RUNNING, NOT_ACKNOWLEDGED, DONE -> ExitCodes.REJECTED;
+        };
     }
 }

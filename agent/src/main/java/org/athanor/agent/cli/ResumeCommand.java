@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.athanor.agent.campaign.CampaignResumer;
 import org.athanor.agent.campaign.OperatorControl;
+import org.athanor.agent.campaign.OperatorRequests;
 import org.athanor.agent.journal.JdbcJournal;
 import org.athanor.agent.journal.JournalFiles;
 import org.athanor.agent.journal.JournalSettings;
@@ -51,13 +52,13 @@ public class ResumeCommand implements Callable<Integer> {
             System.err.println("athanor resume: give a run ID or --all (not both)");
             return ExitCodes.USAGE;
         }
-        var requests = new OperatorRequests("resume", dir, System.out, System.err);
+        var requests = new OperatorRequests(dir);
         if (all) {
-            return requests.toLab(OperatorControl.Action.RESUME, reason);
+            return OperatorCommand.print("resume", requests.toLab(OperatorControl.Action.RESUME, reason, OperatorRequests.operator()));
         }
         try {
             if (requests.live(runId)) {
-                return requests.toRun(runId, OperatorControl.Action.RESUME, reason);
+                return OperatorCommand.print("resume", requests.toRun(runId, OperatorControl.Action.RESUME, reason, OperatorRequests.operator()));
             }
         } catch (java.io.IOException e) {
             System.err.println("athanor resume: " + e.getMessage());

@@ -38,6 +38,15 @@ public final class EventJson {
      * top level, except any that would shadow a fixed field (those stay under {@code "data"}).
      */
     public static String line(EngineEvent e) {
+        try {
+            return MAPPER.writeValueAsString(fields(e));
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** The fields of {@link #line}, in its order. */
+    public static Map<String, Object> fields(EngineEvent e) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("type", e.type().json());
         out.put("time", e.time().toString());
@@ -57,10 +66,6 @@ public final class EventJson {
         if (!shadowed.isEmpty()) {
             out.put("data", shadowed);
         }
-        try {
-            return MAPPER.writeValueAsString(out);
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return out;
     }
 }

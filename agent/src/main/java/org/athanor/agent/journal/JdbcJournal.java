@@ -24,6 +24,7 @@ public final class JdbcJournal implements Journal, AutoCloseable {
     private final Connection connection;
     private final PreparedStatement insert;
     private final PreparedStatement select;
+    private final PreparedStatement selectAfter;
 
     private JdbcJournal(JournalSettings settings, Connection connection) throws SQLException {
         this.settings = settings;
@@ -32,6 +33,12 @@ public final class JdbcJournal implements Journal, AutoCloseable {
                 + "(event_id, run_id, experiment, step_id, command_id, type, lab_time, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         this.select = connection.prepareStatement("SELECT event_id, run_id, experiment, step_id, command_id, type, lab_time, data "
                 + "FROM journal_event WHERE run_id = ? ORDER BY seq");
+        this.selectAfter = connection.prepareStatement("SELECT event_id, run_id, experiment, step_id, command_id, type, lab_time, data, seq "
+                + "FROM journal_event WHERE run_id = ? AND seq > ? ORDER BY seq");
+    }
+
+    /** An event as stored, with its place in the journal: {@code seq} grows with every append, across runs. */
+    public record Stored(long seq, EngineEvent event) {
     }
 
     /**
@@ -113,14 +120,35 @@ public final class JdbcJournal implements Journal, AutoCloseable {
             select.setString(1, runId);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new EngineEvent(rs.getString(1), EngineEvent.Type.fromJson(rs.getString(6)), Instant.parse(rs.getString(7)),
-                            rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), EventJson.parseData(rs.getString(8))));
+                    out.add(event(rs));
                 }
             }
         } catch (SQLException ex) {
             throw new JournalException("cannot read run " + runId + " from " + settings.describe() + ": " + ex.getMessage(), ex);
         }
         return out;
+    }
+
+    /** The run's events stored after {@code seq} (0: all), in order, each with its own {@code seq}: what a reader following a run asks. */
+    public synchronized List<Stored> eventsAfter(String runId, long seq) {
+        List<Stored> out = new ArrayList<>();
+        try {
+            selectAfter.setString(1, runId);
+            selectAfter.setLong(2, seq);
+            try (ResultSet rs = selectAfter.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Stored(rs.getLong(9), event(rs)));
+                }
+            }
+        } catch (SQLException ex) {
+            throw new JournalException("cannot read run " + runId + " from " + settings.describe() + ": " + ex.getMessage(), ex);
+        }
+        return out;
+    }
+
+    private static EngineEvent event(ResultSet rs) throws SQLException {
+        return new EngineEvent(rs.getString(1), EngineEvent.Type.fromJson(rs.getString(6)), Instant.parse(rs.getString(7)),
+                rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), EventJson.parseData(rs.getString(8)));
     }
 
     /** Run ids in the order they first appeared. */

@@ -20,11 +20,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * The packaged app as separate processes, for integration tests of what only a real process shows (a kill, requests
  * from another process). Each process's stdout and stderr go to {@code NAME.out} / {@code NAME.err} in the test's
- * directory; after each test whatever is still running is ended. Register with
+ * directory; after each test whatever is still running is ended, with the processes they started (campaigns that
+ * {@code athanor serve} launched). Register with
  * {@code @RegisterExtension final AthanorProcesses processes = new AthanorProcesses(() -> dir);} beside a
  * {@code @TempDir Path dir}.
  */
-final class AthanorProcesses implements AfterEachCallback {
+public final class AthanorProcesses implements AfterEachCallback {
 
     static final long JOURNAL_SECONDS = 60;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,12 +34,12 @@ final class AthanorProcesses implements AfterEachCallback {
     private final List<Process> started = new ArrayList<>();
 
     /** {@code directory}: the test's directory, read when the first process starts (a {@code @TempDir} is set by then). */
-    AthanorProcesses(Supplier<Path> directory) {
+    public AthanorProcesses(Supplier<Path> directory) {
         this.directory = directory;
     }
 
     /** Starts the packaged app with the test's own java. */
-    Process start(String name, String... args) throws IOException {
+    public Process start(String name, String... args) throws IOException {
         Path jar = Path.of(System.getProperty("basedir", ".")).resolve("target/quarkus-app/quarkus-run.jar");
         assertThat(jar).as("the packaged app (built by 'package' before the integration tests)").exists();
         String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -55,7 +56,7 @@ final class AthanorProcesses implements AfterEachCallback {
     }
 
     /** Runs a short command to its end and returns its exit code. */
-    int call(String name, String... args) throws Exception {
+    public int call(String name, String... args) throws Exception {
         Process p = start(name, args);
         assertThat(p.waitFor(JOURNAL_SECONDS, TimeUnit.SECONDS)).as("'athanor %s' ends within %d s", args[0], JOURNAL_SECONDS).isTrue();
         return p.exitValue();
@@ -76,7 +77,7 @@ final class AthanorProcesses implements AfterEachCallback {
     }
 
     /** The end of a process's stderr, for failure messages. */
-    String log(String name) throws IOException {
+    public String log(String name) throws IOException {
         Path err = directory.get().resolve(name + ".err");
         if (!Files.exists(err)) {
             return "(none)";
@@ -85,7 +86,7 @@ final class AthanorProcesses implements AfterEachCallback {
         return text.length() > 6000 ? "..." + text.substring(text.length() - 6000) : text;
     }
 
-    String out(String name) throws IOException {
+    public String out(String name) throws IOException {
         return Files.readString(directory.get().resolve(name + ".out"), StandardCharsets.UTF_8);
     }
 
@@ -103,6 +104,7 @@ final class AthanorProcesses implements AfterEachCallback {
     @Override
     public void afterEach(ExtensionContext context) throws InterruptedException {
         for (Process p : started) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
             if (p.isAlive()) {
                 p.destroyForcibly();
                 p.waitFor(20, TimeUnit.SECONDS);

@@ -1,0 +1,131 @@
+package org.athanor.agent.web;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.athanor.agent.campaign.RunLock;
+import org.athanor.agent.journal.JdbcJournal;
+
+/**
+ * The lab's runs as the web shows them: one {@link RunView} per run, brought up to date from the journal when asked
+ * (only the events after the last one it read), with whether a process drives each run now. Runs are those the journal
+ * holds and those with a directory in the data directory (a campaign the web started that has not journaled yet, or
+ * one that failed before it could).
+ */
+final class RunBoard {
+
+    private final Path dataDirectory;
+    private final JdbcJournal journal;
+    private final CampaignLauncher launcher;
+    private final Map<String, RunView> views = new ConcurrentHashMap<>();
+
+    RunBoard(Path dataDirectory, JdbcJournal journal, CampaignLauncher launcher) {
+        this.dataDirectory = dataDirectory;
+        this.journal = journal;
+        this.launcher = launcher;
+    }
+
+    /** Every run, newest first: runs not yet journaled, then the journal's in reverse order of their first event. */
+    List<Map<String, Object>> summaries() {
+        List<String> journaled = journal.runs();
+        Set<String> ids = new LinkedHashSet<>();
+        for (String dir : directories()) {
+            if (!journaled.contains(dir)) {
+                ids.add(dir);
+            }
+        }
+        List<String> reversed = new ArrayList<>(journaled);
+        Collections.reverse(reversed);
+        ids.addAll(reversed);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (String id : ids) {
+            RunView v = refreshed(id);
+            synchronized (v) {
+                out.add(v.summary(process(id, false)));
+            }
+        }
+        return out;
+    }
+
+    /** The run's summary, or empty when the lab has no such run. */
+    Optional<Map<String, Object>> summary(String id) {
+        return known(id).map(v -> {
+            synchronized (v) {
+                return v.summary(process(id, false));
+            }
+        });
+    }
+
+    /** The run's page, or empty when the lab has no such run. */
+    Optional<Map<String, Object>> detail(String id) {
+        return known(id).map(v -> {
+            synchronized (v) {
+                return v.detail(process(id, true));
+            }
+        });
+    }
+
+    /** The experiment's XRD plot, when the run has one and it lies in the run's own directory. */
+    Optional<Path> plot(String id, int index) {
+        Path runDirectory = dataDirectory.resolve("runs").resolve(id).toAbsolutePath().normalize();
+        return known(id).flatMap(v -> {
+            synchronized (v) {
+                return v.plotPath(index);
+            }
+        }).map(p -> Path.of(p).toAbsolutePath().normalize())
+                .filter(p -> p.startsWith(runDirectory) && Files.isRegularFile(p));
+    }
+
+    boolean exists(String id) {
+        return known(id).isPresent();
+    }
+
+    /** Whether a process drives the run now. */
+    boolean live(String id) {
+        return RunLock.holderAlive(dataDirectory, id);
+    }
+
+    private Optional<RunView> known(String id) {
+        RunView v = refreshed(id);
+        if (v.lastSeq() == 0 && !Files.isDirectory(dataDirectory.resolve("runs").resolve(id))) {
+            views.remove(id, v);
+            return Optional.empty();
+        }
+        return Optional.of(v);
+    }
+
+    private RunView refreshed(String id) {
+        RunView v = views.computeIfAbsent(id, RunView::new);
+        synchronized (v) {
+            journal.eventsAfter(id, v.lastSeq()).forEach(v::accept);
+        }
+        return v;
+    }
+
+    /** The run's process as far as the journal cannot say; the page (not the table) also shows what it printed. */
+    private RunView.Process process(String id, boolean withConsole) {
+        boolean live = live(id);
+        return new RunView.Process(live, !live && launcher.launching(id), withConsole ? launcher.consoleTail(id) : Optional.empty());
+    }
+
+    private List<String> directories() {
+        Path runs = dataDirectory.resolve("runs");
+        if (!Files.isDirectory(runs)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(runs)) {
+            return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted(Collections.reverseOrder()).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+}
