@@ -8,9 +8,9 @@ const LOG_CAP = 500;
 const ACTIVE = new Set(['starting', 'running', 'paused', 'interrupted']);
 const TERMINAL = new Set(['finished', 'aborted', 'failed']);
 const STRATEGIES = [
-  ['bo', 'Bayesian optimisation (bo)'],
-  ['random', 'Random (random)'],
-  ['grid', 'Grid (grid)'],
+  ['bo', 'bo: Bayesian optimisation'],
+  ['random', 'random'],
+  ['grid', 'grid'],
 ];
 
 // ---------------------------------------------------------------- DOM helpers
@@ -224,7 +224,7 @@ function eventText(e) {
   const step = e.step ? `${e.step}` : '';
   switch (e.type) {
     case 'step.dispatched':
-      return `${step} (${e.action ?? 'step'}) sent to ${e.instrument ?? 'the lab'}${e.attempt > 1 ? `, attempt ${e.attempt}` : ''}`;
+      return `${step} (${e.action ?? 'step'}) ${e.instrument ? `sent to ${e.instrument}` : 'started'}${e.attempt > 1 ? `, attempt ${e.attempt}` : ''}`;
     case 'step.completed': {
       const bits = [];
       if (e.material && typeof e.dispensedMg === 'number') bits.push(`${number(e.dispensedMg, 1)} mg ${e.material}`);
@@ -582,10 +582,10 @@ function newGoalView() {
       h('h2', { text: 'Campaign' }),
       h('p', { class: 'muted', text: 'A dry run runs the closed loop (plan, run, analyse, decide) on the simulated lab.' }),
       h('div', { class: 'options' },
-        field(ids.budget, 'Budget', '(experiments, at most)', budget),
+        field(ids.budget, 'Budget', '(experiments)', budget),
         field(ids.strategy, 'Strategy', '', strategy),
-        field(ids.seed, 'Seed', '(lab and optimiser)', seed),
-        field(ids.pace, 'Pace', '(lab seconds per real second)', pace),
+        field(ids.seed, 'Seed', '', seed),
+        field(ids.pace, 'Pace', '(lab s per real s)', pace),
         field(ids.runId, 'Run id', '(optional)', runId)),
       h('div', { class: 'actions' }, startButton, stale),
       error.node);
@@ -679,7 +679,7 @@ function stepsTable(workflow) {
         h('thead', {}, h('tr', {}, ['Step', 'Action', 'Instrument', 'Sample', 'Parameters', 'After']
           .map((t) => h('th', { scope: 'col', text: t })))),
         h('tbody', {}, steps.map((st) => h('tr', { testid: `plan-step-${st.id}` },
-          h('td', { class: 'mono', text: st.id }),
+          h('td', { class: 'mono step-id', text: st.id }),
           h('td', { text: st.action }),
           h('td', { text: st.instrument || '—' }),
           h('td', { text: st.sample || '—' }),
@@ -709,9 +709,10 @@ function runView(id) {
   const statusReason = h('p', { class: 'status-reason', hidden: true });
   const stopLine = h('p', { class: 'status-reason', hidden: true });
   const facts = h('dl', { class: 'facts' });
-  const consoleWrap = h('section', { hidden: true }, h('h2', { text: 'What the campaign process printed last' }));
   const consolePre = h('pre', { class: 'console', testid: 'console-tail' });
-  consoleWrap.append(consolePre);
+  const consoleSummary = h('summary', { text: 'What the campaign process printed last' });
+  const consoleWrap = h('details', { class: 'console-wrap', hidden: true }, consoleSummary, consolePre);
+  let consoleOpened = false;
 
   const controls = controlGroup({
     title: 'Operator control',
@@ -786,23 +787,41 @@ function runView(id) {
       abort: st === 'running' || st === 'paused' || st === 'starting',
     });
     controls.setResumeLabel(st === 'interrupted' ? 'Resume (restart the run)' : 'Resume');
+    // A failed run's console says why it failed: shown open. For other runs it is there on request.
     const tail = detail.consoleTail;
-    consoleWrap.hidden = !(tail && (st === 'failed' || st === 'starting'));
+    consoleWrap.hidden = !tail;
     consolePre.textContent = tail || '';
+    if (tail && (st === 'failed' || st === 'starting') && !consoleOpened) { consoleWrap.open = true; consoleOpened = true; }
     document.title = `${id} · ${st} · Athanor`;
   }
 
-  function showResults(results) {
+  function showResults(results, underWay) {
     const list = Array.isArray(results) ? results : [];
-    expEmpty.hidden = list.length > 0;
-    expTable.hidden = list.length === 0;
+    const going = Array.isArray(underWay) ? underWay : [];
+    expEmpty.hidden = list.length + going.length > 0;
+    expTable.hidden = !expEmpty.hidden;
+    // Rows are rebuilt only when their data changed, so open notes and loaded plots stay as they are.
     const existing = new Map([...expBody.children].map((tr) => [tr.dataset.key, tr]));
     clear(expBody);
     for (const r of list) {
       const key = JSON.stringify(r);
       expBody.append(existing.get(key) || experimentRow(r, key));
     }
+    for (const u of going) {
+      const key = `under-way ${JSON.stringify(u)}`;
+      expBody.append(existing.get(key) || underWayRow(u, key));
+    }
     drawChart(chartBox, list, detail && detail.targetFraction, detail && detail.budget);
+  }
+
+  function underWayRow(u, key) {
+    const tr = h('tr', { testid: `underway-row-${u.index}`, class: 'under-way' },
+      h('td', { class: 'num', text: u.index }),
+      h('td', { class: 'params' }, h('ul', { class: 'list-in-cell' }, parameterList(u.parameters).map((p) => h('li', { text: p })))),
+      h('td', {}, h('span', { class: 'badge running', text: 'under way' })),
+      h('td', { colspan: 6, class: 'muted', text: 'In the lab: no result yet.' }));
+    tr.dataset.key = key;
+    return tr;
   }
 
   function experimentRow(r, key) {
@@ -843,7 +862,7 @@ function runView(id) {
       if (stopped) return;
       error.clear();
       showSummary(d);
-      showResults(d.results);
+      showResults(d.results, d.underWay);
     } catch (e) {
       if (!stopped) error.show(e.status === 404 ? `There is no run ${id}. ` + e.message : `Cannot load run ${id}: ${e.message}`);
       if (e.status === 404) closeStream();
