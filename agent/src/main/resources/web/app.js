@@ -411,13 +411,13 @@ function runsView() {
   const rows = new Map();
   function rowFor(run) {
     const cells = {
-      id: h('td', {}, h('a', { href: `#/runs/${encodeURIComponent(run.id)}`, class: 'mono', text: run.id })),
+      id: h('td', { class: 'nowrap' }, h('a', { href: `#/runs/${encodeURIComponent(run.id)}`, class: 'mono', text: run.id })),
       goal: h('td', { class: 'goal' }),
       target: h('td'),
       status: h('td'),
-      experiments: h('td', { class: 'num' }),
-      best: h('td', { class: 'num' }),
-      last: h('td'),
+      experiments: h('td', { class: 'num nowrap' }),
+      best: h('td', { class: 'num nowrap' }),
+      last: h('td', { class: 'nowrap' }),
     };
     const tr = h('tr', { testid: `run-row-${run.id}` }, Object.values(cells));
     return { tr, cells, key: '' };
@@ -427,13 +427,13 @@ function runsView() {
     if (row.key === key) return;
     row.key = key;
     const c = row.cells;
-    c.goal.textContent = run.goal ?? '';
+    c.goal.textContent = run.goal ?? '—';
     c.target.textContent = run.target ?? '—';
     clear(c.status);
     const b = badge(run.status);
     if (run.statusReason) b.title = run.statusReason;
     c.status.append(b);
-    if (run.status === 'finished' && run.stopReason) c.status.append(' ', h('span', { class: 'muted', text: run.stopReason }));
+    if (run.status === 'finished' && run.stopReason) c.status.append(h('div', { class: 'muted small', text: run.stopReason }));
     c.experiments.textContent = `${run.experiments ?? 0} / ${run.budget ?? '?'}`;
     c.best.textContent = run.best ? `${pct(run.best.targetFraction)} (#${run.best.index})` : '—';
     clear(c.last);
@@ -757,7 +757,8 @@ function runView(id) {
     const st = detail.status || 'unknown';
     status.textContent = st;
     status.className = `badge large ${['starting', 'running', 'paused', 'interrupted', 'finished', 'aborted', 'failed'].includes(st) ? st : 'other'}`;
-    goal.textContent = detail.goal || '';
+    goal.textContent = detail.goal || 'The journal does not hold this run’s goal.';
+    goal.classList.toggle('muted', !detail.goal);
     statusReason.hidden = !detail.statusReason;
     statusReason.textContent = detail.statusReason
       ? `${st === 'paused' ? 'Paused' : st === 'failed' ? 'Failed' : 'Why'}: ${detail.statusReason}` : '';
@@ -807,19 +808,22 @@ function runView(id) {
       const key = JSON.stringify(r);
       expBody.append(existing.get(key) || experimentRow(r, key));
     }
+    const stopped = detail && detail.status === 'interrupted';
     for (const u of going) {
-      const key = `under-way ${JSON.stringify(u)}`;
-      expBody.append(existing.get(key) || underWayRow(u, key));
+      const key = `under-way ${stopped} ${JSON.stringify(u)}`;
+      expBody.append(existing.get(key) || underWayRow(u, key, stopped));
     }
     drawChart(chartBox, list, detail && detail.targetFraction, detail && detail.budget);
   }
 
-  function underWayRow(u, key) {
+  function underWayRow(u, key, stopped) {
     const tr = h('tr', { testid: `underway-row-${u.index}`, class: 'under-way' },
       h('td', { class: 'num', text: u.index }),
       h('td', { class: 'params' }, h('ul', { class: 'list-in-cell' }, parameterList(u.parameters).map((p) => h('li', { text: p })))),
-      h('td', {}, h('span', { class: 'badge running', text: 'under way' })),
-      h('td', { colspan: 6, class: 'muted', text: 'In the lab: no result yet.' }));
+      h('td', {}, stopped ? badge('interrupted') : h('span', { class: 'badge running', text: 'under way' })),
+      h('td', { colspan: 6, class: 'muted', text: stopped
+        ? 'It was in the lab when the run’s process stopped; a resumed run settles it first.'
+        : 'In the lab: no result yet.' }));
     tr.dataset.key = key;
     return tr;
   }
@@ -905,7 +909,9 @@ function runView(id) {
   }
   let connection = 'connecting…';
   function updateLogStatus() {
-    logStatus.textContent = `${connection}${logDropped ? ` · ${logDropped} earlier events not shown` : ''}`;
+    const none = log.children.length === 0 && pending.length === 0 && !source;
+    logStatus.textContent = none ? 'The run journaled no events.'
+      : `${connection}${logDropped ? ` · ${logDropped} earlier events not shown` : ''}`;
   }
 
   function closeStream() {
@@ -925,6 +931,12 @@ function runView(id) {
       if (Number.isFinite(seq)) lastSeq = seq;
       queueEvent(e);
       if (e.type === 'analysis' || e.type === 'decision') refetchSoon();
+    });
+    source.addEventListener('problem', (m) => {
+      let why = 'the server cannot read the journal';
+      try { why = JSON.parse(m.data).error || why; } catch (e) { /* keep the general words */ }
+      connection = `live, but: ${why}`;
+      updateLogStatus();
     });
     source.addEventListener('end', () => {
       closeStream();
