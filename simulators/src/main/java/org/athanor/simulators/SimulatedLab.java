@@ -91,20 +91,24 @@ public final class SimulatedLab implements AutoCloseable {
 
         List<AutoCloseable> started = new ArrayList<>();
         try {
-            int opcPort = options.opcUaPort() == 0 ? freePort(options.bindAddress()) : options.opcUaPort();
-            LabOpcUaServer opcUa = LabOpcUaServer.start(options.bindAddress(), opcPort, dataDir.resolve("opcua"),
-                    options.opcUaUsers(), List.copyOf(synthesis.values()));
-            started.add(opcUa);
-
+            LabOpcUaServer opcUa;
             EmbeddedBroker broker = null;
             String brokerUri;
-            if (options.externalBrokerUri().isPresent()) {
-                brokerUri = options.externalBrokerUri().get();
-            } else {
-                int mqttPort = options.mqttPort() == 0 ? freePort(options.bindAddress()) : options.mqttPort();
-                broker = EmbeddedBroker.start(options.bindAddress(), mqttPort, dataDir);
-                started.add(broker);
-                brokerUri = broker.uri();
+            // A free port is free only until someone binds it: two labs starting at once (two campaigns) were handed the
+            // same one. Labs on this machine take turns from choosing their ports to listening on them.
+            try (PortTurn turn = PortTurn.take()) {
+                int opcPort = options.opcUaPort() == 0 ? freePort(options.bindAddress()) : options.opcUaPort();
+                opcUa = LabOpcUaServer.start(options.bindAddress(), opcPort, dataDir.resolve("opcua"),
+                        options.opcUaUsers(), List.copyOf(synthesis.values()));
+                started.add(opcUa);
+                if (options.externalBrokerUri().isPresent()) {
+                    brokerUri = options.externalBrokerUri().get();
+                } else {
+                    int mqttPort = options.mqttPort() == 0 ? freePort(options.bindAddress()) : options.mqttPort();
+                    broker = EmbeddedBroker.start(options.bindAddress(), mqttPort, dataDir);
+                    started.add(broker);
+                    brokerUri = broker.uri();
+                }
             }
             Map<String, MqttDevice> devices = new LinkedHashMap<>();
             devices.put("xrd-1", new Diffractometer("xrd-1", brokerUri, lab, PhaseLibrary.load().calculator()));

@@ -124,13 +124,18 @@ final class OperatorWatch implements AutoCloseable {
         });
     }
 
-    /** Starts watching for the run; call before its first experiment is submitted, so a lab pause holds it at once. */
+    /**
+     * Starts watching for the run; call before its first experiment is submitted, so a lab pause holds it at once.
+     * Requests made before this process started are past (a standing lab pause still holds); one made while it was
+     * starting (the lab takes seconds to come up) is applied at the first poll, not taken as already done.
+     */
     static OperatorWatch start(Path dataDirectory, String runId, Engine engine, Consumer<String> log) {
         OperatorWatch w = new OperatorWatch(dataDirectory, runId, engine, log);
+        Instant processStart = Instant.ofEpochMilli(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
         synchronized (w) {
-            w.runSeq = w.current(w.runFile).map(Request::seq).orElse(0L);
+            w.runSeq = w.current(w.runFile).map(r -> pastSeq(r, processStart)).orElse(0L);
             Optional<Request> lab = w.current(w.labFile);
-            w.labSeq = lab.map(Request::seq).orElse(0L);
+            w.labSeq = lab.map(r -> pastSeq(r, processStart)).orElse(0L);
             if (lab.isPresent() && lab.get().action() == Action.PAUSE) {
                 w.labPause = describe(LAB_PAUSED, lab.get());
                 w.update();
@@ -139,6 +144,11 @@ final class OperatorWatch implements AutoCloseable {
         }
         w.poller.scheduleWithFixedDelay(w::poll, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
         return w;
+    }
+
+    /** The sequence number up to which a file's requests are past: all of them, or all but this one if it is new. */
+    private static long pastSeq(Request r, Instant processStart) {
+        return r.at().isBefore(processStart) ? r.seq() : r.seq() - 1;
     }
 
     State state() {

@@ -102,6 +102,15 @@ public final class RunLock implements AutoCloseable {
         }
     }
 
+    /** When the run's lock was last taken (its holder writes its pid then); empty when it never was. */
+    public static java.util.Optional<java.time.Instant> takenAt(Path dataDirectory, String runId) {
+        try {
+            return java.util.Optional.of(Files.getLastModifiedTime(dataDirectory.resolve("runs").resolve(runId).resolve("campaign.lock")).toInstant());
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     private static String holder(FileChannel channel) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(32);
         channel.read(b, 0);

@@ -3,6 +3,7 @@ package org.athanor.agent.web;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.athanor.agent.campaign.OperatorControl;
 import org.athanor.agent.campaign.RunLock;
 import org.athanor.agent.journal.JdbcJournal;
 
@@ -94,6 +96,19 @@ final class RunBoard {
         return RunLock.holderAlive(dataDirectory, id);
     }
 
+    /**
+     * Whether the run's process takes operator requests yet: its watch acknowledges once when it starts, after the
+     * simulated lab is up, which is seconds after the process took the run.
+     */
+    private boolean ready(String id) {
+        Optional<Instant> taken = RunLock.takenAt(dataDirectory, id);
+        try {
+            return taken.isPresent() && OperatorControl.acknowledged(dataDirectory, id).map(a -> !a.at().isBefore(taken.get())).orElse(false);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private Optional<RunView> known(String id) {
         RunView v = refreshed(id);
         if (v.lastSeq() == 0 && !Files.isDirectory(dataDirectory.resolve("runs").resolve(id))) {
@@ -114,7 +129,8 @@ final class RunBoard {
     /** The run's process as far as the journal cannot say; the page (not the table) also shows what it printed. */
     private RunView.Process process(String id, boolean withConsole) {
         boolean live = live(id);
-        return new RunView.Process(live, !live && launcher.launching(id), withConsole ? launcher.consoleTail(id) : Optional.empty());
+        boolean ready = live && ready(id);
+        return new RunView.Process(ready, !ready && (live || launcher.launching(id)), withConsole ? launcher.consoleTail(id) : Optional.empty());
     }
 
     private List<String> directories() {

@@ -23,7 +23,10 @@ import org.athanor.engine.EngineEvent.Type;
  */
 final class RunView {
 
-    /** What the journal cannot say: whether a process drives the run, and what the web's own launch of it knows. */
+    /**
+     * What the journal cannot say: whether a process drives the run and takes operator requests ({@code live}), or is
+     * on its way there ({@code launching}: started by the web, or starting its simulated lab), and what it printed.
+     */
     record Process(boolean live, boolean launching, Optional<String> consoleTail) {
         static Process idle() {
             return new Process(false, false, Optional.empty());
@@ -130,9 +133,9 @@ final class RunView {
 
     /**
      * The run's state in the lab's words: {@code finished} or {@code aborted} once the campaign journaled how it
-     * stopped; {@code paused} or {@code running} while a process drives it; {@code starting} while the web's launch has
-     * not yet taken the run; {@code interrupted} when it has events but no process and no end (resumable); {@code
-     * failed} when it ended before journaling anything.
+     * stopped; {@code paused} or {@code running} while a process drives it; {@code starting} while its process is on
+     * its way (the web launched it, or it is starting the lab); {@code interrupted} when it has events but no process
+     * and no end (resumable); {@code failed} when it ended before journaling anything.
      */
     String status(Process process) {
         if (stopReason != null) {

@@ -123,6 +123,25 @@ class OperatorControlIT {
         assertThat(processes.call("resume-all", "resume", "--all", "--data", d)).as("lifting the lab's pause").isZero();
     }
 
+    @Test
+    void anAbortSentWhileTheRunIsStillStartingItsLabIsAppliedNotTakenAsPast() throws Exception {
+        Path data = dir.resolve("data");
+        String d = data.toString();
+        Process run = processes.start("run", "run", "--dry-run", "--budget", "3", "--pace", PACE, "--data", d, "--run-id", "r3", "--json", GOAL);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (!RunLock.holderAlive(data, "r3")) { // the process holds the run; its lab takes seconds more to come up
+            requireAlive(run, deadline, "take the run");
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+        assertThat(processes.log("run")).as("the abort is sent before the campaign could watch for it").doesNotContain("search space");
+        assertThat(processes.call("abort", "abort", "r3", "--data", d, "--reason", "wrong precursor lot"))
+                .as("exit code of 'athanor abort'; its log: %s", processes.log("abort")).isZero();
+        assertThat(run.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).as("the aborted campaign ends; its log: %s", processes.log("run")).isTrue();
+        assertThat(processes.report("run")).containsEntry("stopReason", "aborted");
+        assertThat((String) processes.report("run").get("stopExplanation")).contains("wrong precursor lot");
+        assertThat(processes.journal(data, "r3", "journal")).as("nothing dispatched").noneMatch(e -> "step.dispatched".equals(e.get("type")));
+    }
+
     /** The journal, once the run's process has opened it (and migrated its schema): connecting earlier could race it. */
     private JdbcJournal openWhenReady(Process run, Path data, String runId) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
