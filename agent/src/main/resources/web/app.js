@@ -557,7 +557,11 @@ function newGoalView() {
     section.append(understoodBlock(plan.understood, plan.notes));
     result.append(section);
     const steps = plan.workflow && Array.isArray(plan.workflow.steps) ? plan.workflow.steps : [];
-    if (steps.length) result.append(stepsTable(plan.workflow));
+    if (steps.length) {
+      result.append(h('section', { class: 'panel', 'aria-label': 'Planned steps' },
+        h('h2', {}, 'Steps ', h('span', { class: 'muted mono small', text: plan.workflow.id || '' })),
+        stepsTable(plan.workflow)));
+    }
     if (verdict === 'approved') result.append(campaignForm(text));
   }
 
@@ -670,22 +674,36 @@ function understoodBlock(u, notes) {
   return wrap;
 }
 
-function stepsTable(workflow) {
-  const steps = workflow.steps;
-  return h('section', { class: 'panel', 'aria-label': 'Planned steps' },
-    h('h2', {}, 'Steps ', h('span', { class: 'muted mono small', text: workflow.id || '' })),
-    h('div', { class: 'table-wrap' },
-      h('table', { testid: 'plan-steps' },
-        h('thead', {}, h('tr', {}, ['Step', 'Action', 'Instrument', 'Sample', 'Parameters', 'After']
-          .map((t) => h('th', { scope: 'col', text: t })))),
-        h('tbody', {}, steps.map((st) => h('tr', { testid: `plan-step-${st.id}` },
-          h('td', { class: 'mono step-id', text: st.id }),
-          h('td', { text: st.action }),
-          h('td', { text: st.instrument || '—' }),
-          h('td', { text: st.sample || '—' }),
-          h('td', { text: stepParams(st) }),
-          h('td', { class: 'muted mono', text: (st.after || []).join(', ') }),
-        ))))));
+function stepsTable(workflow, testid = 'plan-steps') {
+  return h('div', { class: 'table-wrap' },
+    h('table', { testid },
+      h('thead', {}, h('tr', {}, ['Step', 'Action', 'Instrument', 'Sample', 'Parameters', 'After']
+        .map((t) => h('th', { scope: 'col', text: t })))),
+      h('tbody', {}, (workflow.steps || []).map((st) => h('tr', {},
+        h('td', { class: 'mono step-id', text: st.id }),
+        h('td', { text: st.action }),
+        h('td', { class: 'nowrap', text: st.instrument || '—' }),
+        h('td', { text: st.sample || '—' }),
+        h('td', { text: stepParams(st) }),
+        h('td', { class: 'muted mono', text: (st.after || []).join(', ') }),
+      )))));
+}
+
+/** A campaign's search space (the run page's "design"): the ranges and choices the strategy proposes from. */
+function designFacts(design) {
+  const range = (r, unit) => (Array.isArray(r) && r.length === 2 ? `${number(r[0])}–${number(r[1])} ${unit}` : null);
+  const facts = [
+    ['Temperature', range(design.temperatureC, '°C')],
+    ['Hold', range(design.holdH, 'h')],
+    ['Ramp', range(design.rampCPerMin, '°C/min')],
+    ['Excess', Array.isArray(design.excessPercent) && design.excessPercent[1] > 0 ? range(design.excessPercent, '%') : null],
+    ['Atmospheres', Array.isArray(design.atmospheres) ? design.atmospheres.join(', ') : null],
+    ['Precursors', design.precursors ? Object.entries(design.precursors)
+      .map(([el, list]) => `${el} from ${(list || []).join(' or ')}`).join('; ') : null],
+    ['Furnaces', Array.isArray(design.furnaces) ? design.furnaces
+      .map((f) => `${f.id} (up to ${number(f.maxC)} °C; ${(f.gases || []).join(', ')})`).join('; ') : null],
+  ].filter(([, v]) => v);
+  return h('dl', { class: 'facts', testid: 'run-design' }, facts.map(([k, v]) => [h('dt', { text: k }), h('dd', { text: v })]));
 }
 
 // ---------------------------------------------------------------- view: run detail
@@ -713,6 +731,10 @@ function runView(id) {
   const consoleSummary = h('summary', { text: 'What the campaign process printed last' });
   const consoleWrap = h('details', { class: 'console-wrap', hidden: true }, consoleSummary, consolePre);
   let consoleOpened = false;
+
+  const planWrap = h('details', { class: 'console-wrap', hidden: true, testid: 'run-plan' },
+    h('summary', { text: 'Plan and search space' }));
+  let planShown = false;
 
   const controls = controlGroup({
     title: 'Operator control',
@@ -748,7 +770,7 @@ function runView(id) {
 
   append(main, [heading, goal, statusReason, stopLine, error.node,
     h('div', { class: 'grid-2' }, h('div', {}, h('section', { class: 'panel', 'aria-label': 'About this run' }, facts), controls.node), chartSection),
-    consoleWrap,
+    consoleWrap, planWrap,
     h('h2', { text: 'Experiments' }), expEmpty, expTable,
     h('h2', { text: 'Event log' }), logSection]);
 
@@ -788,6 +810,15 @@ function runView(id) {
       abort: st === 'running' || st === 'paused' || st === 'starting',
     });
     controls.setResumeLabel(st === 'interrupted' ? 'Resume (restart the run)' : 'Resume');
+    if (!planShown && (detail.plan || detail.design)) {
+      planShown = true;
+      planWrap.hidden = false;
+      if (detail.design) planWrap.append(h('h3', { text: 'Search space' }), designFacts(detail.design));
+      if (detail.plan && Array.isArray(detail.plan.steps)) {
+        planWrap.append(h('h3', {}, 'Planned steps ', h('span', { class: 'muted mono small', text: detail.plan.id || '' })),
+          stepsTable(detail.plan, 'run-plan-steps'));
+      }
+    }
     // A failed run's console says why it failed: shown open. For other runs it is there on request.
     const tail = detail.consoleTail;
     consoleWrap.hidden = !tail;

@@ -119,9 +119,10 @@ class WebUiIT {
             Matcher m = Pattern.compile("#/runs/(.+)$").matcher(browser.getCurrentUrl());
             return m.find() ? m.group(1) : null;
         });
+        // 'running' once the campaign's process takes operator requests (before that: 'starting', no pause offered).
         awaitStatus("running");
-        // Pause once the campaign dispatches steps: before that its process is still starting the simulated lab.
-        await("a dispatched step in the event log", () -> logRows().stream().anyMatch(r -> r.contains("step.dispatched")));
+        assertThat(find("pause-button").isEnabled()).as("pause, when running").isTrue();
+        assertThat(find("resume-button").isEnabled()).as("resume, when running").isFalse();
         screenshot("run-running");
 
         find("reason-input").sendKeys("checking the exhaust");
