@@ -10,8 +10,6 @@ import { runsView } from './runs-page.js';
 const main = document.getElementById('main');
 const LAB_POLL_MS = 3000;
 
-// ---------------------------------------------------------------- router
-
 let view = null;
 let firstRoute = true;
 
@@ -21,9 +19,11 @@ function route() {
   const hash = location.hash || '#/';
   let active = null;
   const m = /^#\/runs\/(.+)$/.exec(hash);
+  let runId = null;
+  try { runId = m ? decodeURIComponent(m[1]) : null; } catch (e) { runId = m[1]; } // a mangled %-escape: take it as typed
   if (hash === '#/' || hash === '#') { view = runsView(main); active = 'runs'; }
   else if (hash === '#/new') { view = newGoalView(main); active = 'new'; }
-  else if (m) { view = runView(main, decodeURIComponent(m[1])); active = 'runs'; }
+  else if (m) { view = runView(main, runId); active = 'runs'; }
   else {
     append(main, [h('h1', { text: 'Not here' }), h('p', {}, 'This page does not exist. ', h('a', { href: '#/', text: 'See the runs' }), '.')]);
     view = { title: 'Not found', dispose() {} };

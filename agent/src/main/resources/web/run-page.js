@@ -71,14 +71,18 @@ export function runView(main, id) {
           .map((t, i) => h('th', { scope: 'col', class: [0, 4, 5].includes(i) ? 'num' : null, text: t })))),
       expBody));
 
-  append(main, [heading, goal, statusReason, stopLine, error.node,
+  const body = h('div', { hidden: true },
     h('div', { class: 'grid-2' }, h('div', {}, h('section', { class: 'panel', 'aria-label': 'About this run' }, facts), controls.node), chartSection),
     consoleWrap, planWrap,
     h('h2', { text: 'Experiments' }), expEmpty, expTable,
-    h('h2', { text: 'Event log' }), logSection]);
+    h('h2', { text: 'Event log' }), logSection);
+  const notFound = h('p', { hidden: true }, h('a', { href: '#/', text: 'See the runs' }), ' this server knows.');
+  append(main, [heading, goal, statusReason, stopLine, error.node, notFound, body]);
+  controls.setEnabled({ pause: false, resume: false, abort: false }); // until the run's status is known
 
   function showSummary(sum) {
     detail = { ...(detail || {}), ...sum };
+    body.hidden = false;
     const st = detail.status || 'unknown';
     status.textContent = st;
     status.className = `badge large ${['starting', 'running', 'paused', 'interrupted', 'finished', 'aborted', 'failed'].includes(st) ? st : 'other'}`;
@@ -202,8 +206,14 @@ export function runView(main, id) {
       showSummary(d);
       showResults(d.results, d.underWay);
     } catch (e) {
-      if (!stopped) error.show(e.status === 404 ? `There is no run ${id}. ` + e.message : `Cannot load run ${id}: ${e.message}`);
-      if (e.status === 404) { missing = true; closeStream(); }
+      if (!stopped) error.show(e.status === 404 ? `There is no such run: ${e.message}.` : `Cannot load run ${id}: ${e.message}`);
+      if (e.status === 404) {
+        missing = true;
+        closeStream();
+        body.hidden = true;
+        notFound.hidden = false;
+        status.hidden = true;
+      }
     } finally {
       refetching = false;
       if (refetchAgain && !stopped) { refetchAgain = false; refetch(); }
