@@ -1,5 +1,6 @@
 package org.athanor.agent.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.athanor.io.AtomicFiles;
 
 /**
  * Starts campaigns for the web as {@code athanor run} and {@code athanor resume} processes of their own, the same
@@ -40,6 +42,8 @@ final class CampaignLauncher {
     private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final String CONSOLE = "console.log";
+    private static final String LAUNCH = "launch.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dataDirectory;
     private final Optional<List<String>> command;
@@ -111,8 +115,21 @@ final class CampaignLauncher {
             c.addAll(List.of("--pace", String.valueOf(launch.pace())));
         }
         c.add(goal);
+        Files.createDirectories(runDirectory(id));
+        // What was asked, for the run's page until the campaign journals it (and if it fails before it can).
+        AtomicFiles.writeString(runDirectory(id).resolve(LAUNCH), JSON.writeValueAsString(
+                new Launch(goal, launch.budget(), launch.strategy(), launch.seed(), launch.pace(), id)) + "\n");
         spawn(id, c);
         return id;
+    }
+
+    /** What the web was asked to start as this run; empty for a run started elsewhere. */
+    Optional<Launch> launched(String runId) {
+        try {
+            return Optional.of(JSON.readValue(runDirectory(runId).resolve(LAUNCH).toFile(), Launch.class));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** Starts {@code athanor resume ID} for a run that no process drives. */

@@ -122,6 +122,9 @@ final class RunBoard {
         RunView v = views.computeIfAbsent(id, RunView::new);
         synchronized (v) {
             journal.eventsAfter(id, v.lastSeq()).forEach(v::accept);
+            if (v.lastSeq() == 0) {
+                launcher.launched(id).ifPresent(v::asked);
+            }
         }
         return v;
     }

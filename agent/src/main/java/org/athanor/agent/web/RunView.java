@@ -67,6 +67,15 @@ final class RunView {
         return lastSeq;
     }
 
+    /** What the web asked for, shown until the campaign journals its own settings (or when it never could). */
+    void asked(CampaignLauncher.Launch launch) {
+        if (goal == null) {
+            goal = launch.goal();
+            strategy = launch.strategy();
+            budget = launch.budget();
+        }
+    }
+
     /** Takes in the next event of the run (events come in journal order). */
     void accept(Stored stored) {
         lastSeq = Math.max(lastSeq, stored.seq());

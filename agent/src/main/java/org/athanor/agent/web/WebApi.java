@@ -54,6 +54,7 @@ final class WebApi {
 
     Router router() {
         Router r = Router.router(vertx);
+        r.route("/api/*").handler(this::sameSiteOnly);
         r.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
         r.get("/api/lab").blockingHandler(this::lab, false);
         r.post("/api/lab/:action").blockingHandler(this::labRequest, false);
@@ -81,6 +82,31 @@ final class WebApi {
                     "the server could not answer " + ctx.request().path() + (t == null || t.getMessage() == null ? "" : ": " + t.getMessage()));
         });
         return r;
+    }
+
+    /**
+     * A request that changes something (POST) must come from this server's own pages or from a program, never from a
+     * page of another site the operator has open: the server has no logins, and a browser sends such a request with
+     * the other site's Origin. Browsers send Origin on every cross-site POST; programs (curl, scripts) send none.
+     */
+    private void sameSiteOnly(RoutingContext ctx) {
+        if (ctx.request().method() == io.vertx.core.http.HttpMethod.POST) {
+            String origin = ctx.request().getHeader("Origin");
+            String host = ctx.request().getHeader("Host");
+            String authority = null;
+            try {
+                authority = origin == null || origin.equals("null") ? null : java.net.URI.create(origin).getAuthority();
+            } catch (IllegalArgumentException e) {
+                authority = "";
+            }
+            if ((origin != null && (authority == null || !authority.equalsIgnoreCase(host)))
+                    || "cross-site".equals(ctx.request().getHeader("Sec-Fetch-Site"))) {
+                error(ctx, 403, "refused: the request came from a page of another site (Origin " + origin + "); "
+                        + "control this lab from its own pages at " + host);
+                return;
+            }
+        }
+        ctx.next();
     }
 
     private void lab(RoutingContext ctx) {

@@ -123,6 +123,15 @@ class RunViewTest {
     }
 
     @Test
+    void whatTheWebAskedForStandsUntilTheCampaignJournalsItsOwnSettings() {
+        view.asked(new CampaignLauncher.Launch("make MgO at 1100 °C", 4, "grid", 7, null, "r7"));
+        assertThat(view.summary(GONE)).containsEntry("goal", "make MgO at 1100 °C").containsEntry("budget", 4)
+                .containsEntry("strategy", "grid").containsEntry("status", "failed");
+        campaignStarted(PLAN);
+        assertThat(view.summary(LIVE)).containsEntry("goal", "make ZnAl2O4 below 1200 °C").containsEntry("budget", 6);
+    }
+
+    @Test
     void anAbortedCampaignIsAbortedWhetherOrNotItsProcessStillRuns() {
         campaignStarted(PLAN);
         experiment(1, null, null);

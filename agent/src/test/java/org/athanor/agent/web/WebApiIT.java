@@ -72,6 +72,11 @@ class WebApiIT {
         assertThat(get("/api/runs/nope").status()).isEqualTo(404);
         assertThat(get("/api/runs/nope").map().get("error")).asString().contains("no run 'nope'");
         assertThat(get("/api/no/such/route").status()).isEqualTo(404);
+        HttpResponse<String> crossSite = http.send(HttpRequest.newBuilder(URI.create(base + "api/lab/pause"))
+                .header("Origin", "https://elsewhere.example").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(crossSite.statusCode()).as("a page of another site cannot pause the lab").isEqualTo(403);
+        assertThat(get("/api/lab").map()).containsEntry("paused", false);
 
         Answer plan = post("/api/plan", "{\"goal\": \"Make 1 g of ZnAl2O4 from ZnO and Al2O3, confirm by XRD, stay at or below 1200 °C\"}");
         assertThat(plan.status()).isEqualTo(200);
@@ -89,6 +94,8 @@ class WebApiIT {
         String slowId = (String) slow.map().get("id");
         assertThat(slowId).startsWith("web-");
         assertThat(post("/api/runs", "{\"goal\": \"make MgO\", \"runId\": \"fast\"}").map().get("error")).asString().contains("already exists");
+        assertThat(get("/api/runs/" + slowId).map()).as("what was asked, before the campaign journals it")
+                .containsEntry("goal", "Make 2 g of BaTiO3, confirm by XRD").containsEntry("budget", 6);
 
         // The fast run, followed from the start to its end over Server-Sent Events.
         List<Sse> stream = sse("/api/runs/fast/stream", null);
