@@ -127,35 +127,31 @@ final class WebApi {
         send(ctx, 200, m);
     }
 
+    /** An operator's request as the route and body give it: pause, resume or abort, and why. */
+    private record Ask(Action action, String reason) {
+    }
+
+    /** The request; empty after answering 404 or 400 when the route or body is not one. */
+    private Optional<Ask> ask(RoutingContext ctx) {
+        return action(ctx).flatMap(a -> body(ctx, true).map(b -> new Ask(a, text(b, "reason", ""))));
+    }
+
     private void labRequest(RoutingContext ctx) {
-        Optional<Action> action = action(ctx);
-        if (action.isEmpty()) {
-            return;
-        }
-        Optional<JsonNode> body = body(ctx, true);
-        if (body.isEmpty()) {
-            return;
-        }
-        OperatorRequests.Outcome o = new OperatorRequests(dataDirectory).toLab(action.get(), text(body.get(), "reason", ""), operator(ctx));
-        answer(ctx, o);
+        ask(ctx).ifPresent(a -> answer(ctx, new OperatorRequests(dataDirectory).toLab(a.action(), a.reason(), operator(ctx))));
     }
 
     private void runRequest(RoutingContext ctx) {
         String id = ctx.pathParam("id");
-        Optional<Action> action = action(ctx);
-        if (action.isEmpty()) {
-            return;
-        }
-        Optional<JsonNode> body = body(ctx, true);
-        if (body.isEmpty()) {
+        Optional<Ask> ask = ask(ctx);
+        if (ask.isEmpty()) {
             return;
         }
         if (!board.exists(id)) {
             noRun(ctx);
             return;
         }
-        String reason = text(body.get(), "reason", "");
-        if (action.get() == Action.RESUME && !board.live(id) && !launcher.launching(id)) {
+        Action action = ask.get().action();
+        if (action == Action.RESUME && !board.live(id) && !launcher.launching(id)) {
             String status = board.summary(id).map(s -> String.valueOf(s.get("status"))).orElse("");
             if (!status.equals("interrupted")) {
                 error(ctx, 409, "run " + id + " is " + status + ": nothing to resume");
@@ -171,7 +167,7 @@ final class WebApi {
             }
             return;
         }
-        answer(ctx, new OperatorRequests(dataDirectory).toRun(id, action.get(), reason, operator(ctx)));
+        answer(ctx, new OperatorRequests(dataDirectory).toRun(id, action, ask.get().reason(), operator(ctx)));
     }
 
     private void answer(RoutingContext ctx, OperatorRequests.Outcome o) {
