@@ -24,6 +24,14 @@ public final class ScaledClock implements LabClock {
     /** A pace that makes a 12 h furnace program pass in about 0.4 s of wall time. */
     public static final double AS_FAST_AS_PRACTICAL = 100_000;
 
+    /**
+     * The paces a campaign may ask for. Slower than 0.01 the lab's sleeps overflow (lab seconds become centuries of wall
+     * nanoseconds); faster than 10^7 a lab minute is a few wall microseconds and the drivers' heartbeats and timeouts,
+     * which count lab time, no longer fit between two wall-clock reads.
+     */
+    public static final double MIN_PACE = 0.01;
+    public static final double MAX_PACE = 10_000_000;
+
     private final Instant start;
     private final long wallStartNanos;
     private final double pace;

@@ -14,6 +14,7 @@ import org.athanor.agent.journal.JdbcJournal;
 import org.athanor.agent.journal.JournalSettings;
 import org.athanor.agent.lab.PhaseLibraries;
 import org.athanor.agent.planner.Planners;
+import org.athanor.clock.ScaledClock;
 import org.athanor.engine.JournalException;
 import picocli.CommandLine.Option;
 
@@ -62,8 +63,9 @@ abstract class CampaignCommand implements Callable<Integer> {
             err.println("athanor " + name() + ": --budget must be at least 1, was " + budget);
             return ExitCodes.USAGE;
         }
-        if (pace != null && !(pace > 0)) {
-            err.println("athanor " + name() + ": --pace must be a positive number of simulated seconds per wall second, was " + pace);
+        if (pace != null && !(pace >= ScaledClock.MIN_PACE && pace <= ScaledClock.MAX_PACE)) {
+            err.println("athanor " + name() + ": --pace must be " + ScaledClock.MIN_PACE + " to " + (long) ScaledClock.MAX_PACE
+                    + " simulated seconds per wall second, was " + pace);
             return ExitCodes.USAGE;
         }
         if (batch != null && batch < 1) {

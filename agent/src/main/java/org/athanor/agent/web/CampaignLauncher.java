@@ -38,6 +38,9 @@ final class CampaignLauncher {
     }
 
     static final int MAX_BUDGET = 200;
+    /** The range {@code athanor run --pace} takes (CampaignCommand). */
+    static final double MIN_PACE = org.athanor.clock.ScaledClock.MIN_PACE;
+    static final double MAX_PACE = org.athanor.clock.ScaledClock.MAX_PACE;
     private static final int MAX_GOAL_CHARS = 2000;
     private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -82,7 +85,7 @@ final class CampaignLauncher {
     }
 
     /** Checks the options, picks the run id and starts {@code athanor run --dry-run}; the run id. */
-    String start(Launch launch, java.util.function.Predicate<String> journaled) throws BadLaunchException, IOException {
+    synchronized String start(Launch launch, java.util.function.Predicate<String> journaled) throws BadLaunchException, IOException {
         List<String> base = command.orElseThrow(() -> new BadLaunchException(
                 "this server cannot start campaigns: it was not started as the packaged application (./athanor serve)"));
         String goal = launch.goal() == null ? "" : launch.goal().strip();
@@ -98,14 +101,21 @@ final class CampaignLauncher {
         if (!launch.strategy().matches("bo|random|grid")) {
             throw new BadLaunchException("strategy must be bo, random or grid, was '" + launch.strategy() + "'");
         }
-        if (launch.pace() != null && !(launch.pace() > 0 && Double.isFinite(launch.pace()))) {
-            throw new BadLaunchException("pace must be a positive number of simulated seconds per wall second, was " + launch.pace());
+        if (launch.pace() != null && !(launch.pace() >= MIN_PACE && launch.pace() <= MAX_PACE)) {
+            throw new BadLaunchException("pace must be " + MIN_PACE + " to " + (long) MAX_PACE
+                    + " simulated seconds per wall second (empty: as fast as practical), was " + launch.pace());
         }
         String id = launch.runId() == null || launch.runId().isBlank() ? newId(journaled) : launch.runId().strip();
         if (!RUN_ID.matcher(id).matches()) {
             throw new BadLaunchException("run id '" + id + "' must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
-        if (Files.exists(runDirectory(id)) || journaled.test(id)) {
+        if (journaled.test(id)) {
+            throw new BadLaunchException("run '" + id + "' already exists; choose another run id");
+        }
+        Files.createDirectories(runDirectory(id).getParent());
+        try {
+            Files.createDirectory(runDirectory(id)); // taken once: two requests for one run id cannot both start it
+        } catch (java.nio.file.FileAlreadyExistsException e) {
             throw new BadLaunchException("run '" + id + "' already exists; choose another run id");
         }
         List<String> c = new ArrayList<>(base);
@@ -114,8 +124,8 @@ final class CampaignLauncher {
         if (launch.pace() != null) {
             c.addAll(List.of("--pace", String.valueOf(launch.pace())));
         }
+        c.add("--"); // the goal is never read as an option, whatever it starts with
         c.add(goal);
-        Files.createDirectories(runDirectory(id));
         // What was asked, for the run's page until the campaign journals it (and if it fails before it can).
         AtomicFiles.writeString(runDirectory(id).resolve(LAUNCH), JSON.writeValueAsString(
                 new Launch(goal, launch.budget(), launch.strategy(), launch.seed(), launch.pace(), id)) + "\n");

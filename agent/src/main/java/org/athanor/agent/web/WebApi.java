@@ -42,9 +42,11 @@ final class WebApi {
     private final CampaignLauncher launcher;
     private final Planner planner;
     private final ObjectMapper json = WorkflowJson.mapper();
+    private final boolean loopbackOnly;
 
-    WebApi(Vertx vertx, Path dataDirectory, JdbcJournal journal, CampaignLauncher launcher, Planner planner) {
+    WebApi(Vertx vertx, Path dataDirectory, JdbcJournal journal, CampaignLauncher launcher, Planner planner, boolean loopbackOnly) {
         this.vertx = vertx;
+        this.loopbackOnly = loopbackOnly;
         this.dataDirectory = dataDirectory;
         this.journal = journal;
         this.launcher = launcher;
@@ -54,7 +56,10 @@ final class WebApi {
 
     Router router() {
         Router r = Router.router(vertx);
+        r.route().handler(this::addressedToThisMachine);
         r.route("/api/*").handler(this::sameSiteOnly);
+        r.route("/api/runs/:id").handler(this::plausibleRunId);
+        r.route("/api/runs/:id/*").handler(this::plausibleRunId);
         r.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
         r.get("/api/lab").blockingHandler(this::lab, false);
         r.post("/api/lab/:action").blockingHandler(this::labRequest, false);
@@ -105,6 +110,33 @@ final class WebApi {
                         + "control this lab from its own pages at " + host);
                 return;
             }
+        }
+        ctx.next();
+    }
+
+    /**
+     * A server listening on this machine only answers requests addressed to this machine: a page of another site can
+     * otherwise reach it under its own name (DNS rebinding) and its Origin check passes.
+     */
+    private void addressedToThisMachine(RoutingContext ctx) {
+        String host = ctx.request().getHeader("Host");
+        if (loopbackOnly && (host == null || !LOOPBACK_HOST.matcher(host).matches())) {
+            error(ctx, 403, "refused: this server answers requests addressed to this machine (localhost, 127.0.0.1), not to '"
+                    + host + "'; start it with --host to serve others");
+            return;
+        }
+        ctx.next();
+    }
+
+    private static final java.util.regex.Pattern LOOPBACK_HOST =
+            java.util.regex.Pattern.compile("(?i)(localhost|127(\\.\\d{1,3}){3}|\\[::1\\])(:\\d{1,5})?");
+
+    /** A run id names a directory of the data directory's runs: never a path out of it. */
+    private void plausibleRunId(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        if (id == null || id.isBlank() || id.equals(".") || id.equals("..") || id.chars().anyMatch(c -> c == '/' || c == '\\' || c < 32)) {
+            error(ctx, 404, "no run '" + id + "': a run id is a name, not a path");
+            return;
         }
         ctx.next();
     }
@@ -196,8 +228,8 @@ final class WebApi {
         }
         JsonNode b = body.get();
         try {
-            var launch = new CampaignLauncher.Launch(text(b, "goal", ""), integer(b, "budget", 12), text(b, "strategy", "bo"),
-                    integer(b, "seed", 7), b.hasNonNull("pace") ? number(b, "pace") : null, text(b, "runId", null));
+            var launch = new CampaignLauncher.Launch(text(b, "goal", ""), (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, whole(b, "budget", 12))), text(b, "strategy", "bo"),
+                    whole(b, "seed", 7), b.hasNonNull("pace") ? number(b, "pace") : null, text(b, "runId", null));
             String id = launcher.start(launch, run -> journal.runs().contains(run));
             send(ctx, 202, Map.of("id", id, "status", "starting"));
         } catch (CampaignLauncher.BadLaunchException e) {
@@ -310,8 +342,9 @@ final class WebApi {
             }
             return Optional.of(n);
         } catch (JsonProcessingException e) {
-            error(ctx, 400, "the request body is not JSON: " + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ")");
+            var at = e.getLocation();
+            error(ctx, 400, "the request body is not JSON: " + e.getOriginalMessage()
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
             return Optional.empty();
         }
     }
@@ -321,13 +354,14 @@ final class WebApi {
         return n == null || n.isNull() ? fallback : n.asText();
     }
 
-    private static int integer(JsonNode b, String field, int fallback) throws CampaignLauncher.BadLaunchException {
+    private static long whole(JsonNode b, String field, long fallback) throws CampaignLauncher.BadLaunchException {
         JsonNode n = b.get(field);
         if (n == null || n.isNull() || (n.isTextual() && n.asText().isBlank())) {
             return fallback;
         }
-        if (n.canConvertToInt() && (n.isIntegralNumber() || n.asText().matches("-?\\d+"))) {
-            return n.isTextual() ? Integer.parseInt(n.asText()) : n.intValue();
+        String text = n.asText().strip();
+        if ((n.isIntegralNumber() && n.canConvertToLong()) || (n.isTextual() && text.matches("-?\\d{1,18}"))) {
+            return n.isTextual() ? Long.parseLong(text) : n.longValue();
         }
         throw new CampaignLauncher.BadLaunchException(field + " must be a whole number, was " + n);
     }

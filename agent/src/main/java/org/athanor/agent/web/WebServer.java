@@ -33,7 +33,8 @@ public final class WebServer implements AutoCloseable {
     public static WebServer start(Path dataDirectory, JdbcJournal journal, String host, int port) throws CannotListenException {
         Vertx vertx = Vertx.vertx();
         var launcher = new CampaignLauncher(dataDirectory, CampaignLauncher.thisApplication());
-        var api = new WebApi(vertx, dataDirectory, journal, launcher, Planners.offline());
+        boolean loopbackOnly = isLoopback(host);
+        var api = new WebApi(vertx, dataDirectory, journal, launcher, Planners.offline(), loopbackOnly);
         try {
             HttpServer server = vertx.createHttpServer().requestHandler(api.router()).listen(port, host)
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -50,6 +51,14 @@ public final class WebServer implements AutoCloseable {
             vertx.close();
             Thread.currentThread().interrupt();
             throw new CannotListenException("interrupted while starting to listen on " + host + ":" + port);
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return java.net.InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false; // listening fails with its own message
         }
     }
 

@@ -29,7 +29,9 @@ class CampaignLauncherTest {
         assertThatThrownBy(() -> l.start(launch("  ", 3, "bo", null, null), id -> false)).hasMessageContaining("no goal given");
         assertThatThrownBy(() -> l.start(launch("make MgO", 0, "bo", null, null), id -> false)).hasMessageContaining("budget must be 1 to 200").hasMessageContaining("was 0");
         assertThatThrownBy(() -> l.start(launch("make MgO", 3, "simplex", null, null), id -> false)).hasMessageContaining("strategy must be bo, random or grid, was 'simplex'");
-        assertThatThrownBy(() -> l.start(launch("make MgO", 3, "bo", -2.0, null), id -> false)).hasMessageContaining("pace must be a positive number");
+        assertThatThrownBy(() -> l.start(launch("make MgO", 3, "bo", -2.0, null), id -> false)).hasMessageContaining("pace must be 0.01 to 10000000");
+        assertThatThrownBy(() -> l.start(launch("make MgO", 3, "bo", 1e308, null), id -> false)).hasMessageContaining("was 1.0E308");
+        assertThatThrownBy(() -> l.start(launch("make MgO", 3, "bo", 1e-300, null), id -> false)).hasMessageContaining("pace must be");
         assertThatThrownBy(() -> l.start(launch("make MgO", 3, "bo", Double.NaN, null), id -> false)).hasMessageContaining("pace");
         assertThatThrownBy(() -> l.start(launch("make MgO", 3, "bo", null, "../etc"), id -> false)).hasMessageContaining("run id '../etc' must be");
         assertThatThrownBy(() -> l.start(launch("x".repeat(2001), 3, "bo", null, null), id -> false)).hasMessageContaining("2001 characters");
@@ -52,6 +54,19 @@ class CampaignLauncherTest {
         assertThat(first).startsWith("web-");
         assertThat(second).isNotEqualTo(first);
         assertThat(data.resolve("runs").resolve(first).resolve("console.log")).exists();
+    }
+
+    @Test
+    void aGoalThatLooksLikeAnOptionIsPassedAsTheGoal() throws Exception {
+        Path args = data.resolve("args.txt");
+        var l = new CampaignLauncher(data, Optional.of(List.of("/bin/sh", "-c", "printf '%s\\n' \"$@\" > " + args, "athanor")));
+        String id = l.start(launch("--data=/elsewhere", 3, "bo", null, null), run -> false);
+        for (int i = 0; i < 100 && !(Files.exists(args) && Files.readAllLines(args).contains("--data=/elsewhere")); i++) {
+            Thread.sleep(50);
+        }
+        List<String> given = Files.readAllLines(args);
+        assertThat(given.subList(given.size() - 2, given.size())).containsExactly("--", "--data=/elsewhere");
+        assertThat(given).contains("--run-id", id);
     }
 
     @Test
