@@ -100,7 +100,7 @@ export function runView(main, id) {
     clear(facts);
     const rows = [
       ['Target', `${detail.target || '—'}${typeof detail.targetFraction === 'number' ? `, goal ≥ ${pct(detail.targetFraction)} of the sample` : ''}`],
-      ['Budget', `${detail.experiments ?? (detail.results || []).length} of ${detail.budget ?? '?'} experiments analysed`],
+      ['Budget', `${detail.experiments ?? (detail.results || []).length} of ${detail.budget ?? '?'} experiments done`],
       ['Best', detail.best ? `${pct(detail.best.targetFraction)} in experiment ${detail.best.index}` : '—'],
       ['Strategy', strategyName(detail.strategy)],
       ['Lab', detail.dryRun === false ? 'the real lab' : 'simulated lab (dry run)'],

@@ -140,6 +140,9 @@ public final class CampaignRunner {
         double pace = s.pace() == null ? org.athanor.clock.ScaledClock.AS_FAST_AS_PRACTICAL : s.pace();
         Instant clockStart = recovery == null ? LabSession.Options.DEFAULT_LAB_START : recovery.lastLabTime();
         try (LabSession lab = LabSession.simulated(new LabSession.Options(s.seed(), pace, s.dataDirectory(), identifier, journal, log, clockStart))) {
+            unstocked(workflow, lab.simulatedStock()).ifPresent(problem -> {
+                throw new IllegalStateException(problem);
+            });
             Step heat = workflow.stepsOf(Action.HEAT).stream().findFirst()
                     .orElseThrow(() -> new IllegalStateException("the plan has no heat step"));
             // A resumed campaign searches the box it started with (the journal keeps it).
@@ -189,6 +192,21 @@ public final class CampaignRunner {
                     outcome.experiments(), outcome.best().orElse(null), outcome.stopReason().json(), outcome.explanation(),
                     String.format(java.util.Locale.ROOT, "%.1f h", labTime.toMinutes() / 60.0));
         }
+    }
+
+    /**
+     * Why the simulated lab cannot run the plan, when it cannot: a precursor it does not stock would fail every
+     * experiment at its first dispense and spend the whole budget.
+     */
+    static java.util.Optional<String> unstocked(Workflow plan, java.util.Set<String> stock) {
+        List<String> missing = plan.stepsOf(Action.DISPENSE).stream().map(d -> d.material().orElse("?"))
+                .filter(m -> !stock.contains(m)).distinct().toList();
+        if (missing.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("the simulated lab does not stock " + String.join(", ", missing) + ", which the plan for "
+                + plan.target().formula() + " needs, so a dry run cannot make it (it stocks " + String.join(", ", new java.util.TreeSet<>(stock))
+                + "; the lab's configuration lists more, for a real lab)");
     }
 
     private static String precursors(Workflow w) {

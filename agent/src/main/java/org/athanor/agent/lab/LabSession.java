@@ -154,6 +154,14 @@ public final class LabSession implements AutoCloseable {
         return config;
     }
 
+    /**
+     * The materials the simulated lab stocks: the chemistries its world simulates. The lab's configuration (what the
+     * planner plans with) lists more, which a dry run cannot dispense.
+     */
+    public java.util.Set<String> simulatedStock() {
+        return simulated.world().inventoryGrams().keySet();
+    }
+
     public Engine engine() {
         return engine;
     }

@@ -203,7 +203,8 @@ final class RunView {
             row.put("parameters", r.get("parameters"));
             row.put("verdict", r.get("verdict"));
             row.put("phases", r.getOrDefault("phases", List.of()));
-            row.put("targetFraction", r.get("targetFraction"));
+            // Only an approved, analysed experiment measured anything: a failed or lost one's 0 is no result (as the report's n/a).
+            row.put("targetFraction", measured(r) ? r.get("targetFraction") : null);
             row.put("rwp", r.get("rwp"));
             row.put("notes", r.getOrDefault("notes", List.of()));
             row.put("decision", decisions.get(index));
@@ -232,7 +233,7 @@ final class RunView {
         Integer bestIndex = null;
         double bestFraction = Double.NEGATIVE_INFINITY;
         for (var r : results.entrySet()) {
-            if (r.getValue().get("targetFraction") instanceof Number f && f.doubleValue() > bestFraction) {
+            if (measured(r.getValue()) && r.getValue().get("targetFraction") instanceof Number f && f.doubleValue() > bestFraction) {
                 bestFraction = f.doubleValue();
                 bestIndex = r.getKey();
             }
@@ -244,6 +245,10 @@ final class RunView {
         m.put("index", bestIndex);
         m.put("targetFraction", bestFraction);
         return m;
+    }
+
+    private static boolean measured(Map<String, Object> result) {
+        return "approved".equals(result.get("verdict"));
     }
 
     private String target() {

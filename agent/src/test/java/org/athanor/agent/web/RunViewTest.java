@@ -142,6 +142,23 @@ class RunViewTest {
     }
 
     @Test
+    void aFailedOrLostExperimentShowsNoTargetFractionAndIsNeverTheBest() {
+        campaignStarted(PLAN);
+        experiment(1, 0.3, null);
+        Map<String, Object> failed = new LinkedHashMap<>();
+        failed.put("kind", "experiment");
+        failed.put("index", 2);
+        failed.put("verdict", "failed");
+        failed.put("targetFraction", 0.0);
+        feed(Type.ANALYSIS, "e2", failed);
+        assertThat(view.summary(GONE).get("best")).isEqualTo(Map.of("index", 1, "targetFraction", 0.3));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) view.detail(GONE).get("results");
+        assertThat(rows.get(1)).containsEntry("verdict", "failed").containsEntry("targetFraction", null);
+        assertThat(view.summary(GONE)).containsEntry("experiments", 2);
+    }
+
+    @Test
     void experimentsProposedButNotYetAnalysedAreUnderWayWhileTheRunGoesOn() {
         campaignStarted(PLAN);
         experiment(1, 0.5, null);
