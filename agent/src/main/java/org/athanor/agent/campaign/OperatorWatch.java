@@ -126,14 +126,21 @@ final class OperatorWatch implements AutoCloseable {
 
     /**
      * Starts watching for the run; call before its first experiment is submitted, so a lab pause holds it at once.
-     * Requests made before this process started are past (a standing lab pause still holds); one made while it was
-     * starting (the lab takes seconds to come up) is applied at the first poll, not taken as already done.
+     * The run's requests that an earlier process of the run acknowledged are past; any other (one made while this
+     * process was starting its lab, or queued before it started) is applied at the first poll. The lab's requests made
+     * before this process started are past (a standing lab pause still holds).
      */
     static OperatorWatch start(Path dataDirectory, String runId, Engine engine, Consumer<String> log) {
         OperatorWatch w = new OperatorWatch(dataDirectory, runId, engine, log);
         Instant processStart = Instant.ofEpochMilli(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+        long acknowledged;
+        try {
+            acknowledged = OperatorControl.acknowledged(dataDirectory, runId).map(OperatorControl.Ack::runSeq).orElse(0L);
+        } catch (IOException e) {
+            acknowledged = w.current(w.runFile).map(r -> pastSeq(r, processStart)).orElse(0L);
+        }
         synchronized (w) {
-            w.runSeq = w.current(w.runFile).map(r -> pastSeq(r, processStart)).orElse(0L);
+            w.runSeq = acknowledged;
             Optional<Request> lab = w.current(w.labFile);
             w.labSeq = lab.map(r -> pastSeq(r, processStart)).orElse(0L);
             if (lab.isPresent() && lab.get().action() == Action.PAUSE) {
@@ -142,6 +149,7 @@ final class OperatorWatch implements AutoCloseable {
             }
             w.acknowledge();
         }
+        w.poll(); // a request left while the process was starting takes effect before the first experiment is submitted
         w.poller.scheduleWithFixedDelay(w::poll, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
         return w;
     }
