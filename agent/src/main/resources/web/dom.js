@@ -60,6 +60,16 @@ export function labTime(iso) {
   return h('time', { datetime: iso, title: iso, text: m ? `${m[1]}-${m[2]} ${m[3]}:${m[4]}` : iso });
 }
 
+/** A wall-clock time in the browser's own time zone, e.g. "2026-11-27 18:40". */
+export function wallTime(iso) {
+  if (!iso) return h('span', { class: 'muted', text: '—' });
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return h('span', { text: iso });
+  const p = (n) => String(n).padStart(2, '0');
+  return h('time', { datetime: iso, title: d.toString(),
+    text: `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}` });
+}
+
 export function badge(word, extraClass = '') {
   const known = ['starting', 'running', 'paused', 'interrupted', 'finished', 'aborted', 'failed',
     'approved', 'refused', 'rejected', 'warning'];

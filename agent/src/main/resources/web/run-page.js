@@ -3,7 +3,7 @@
 import { api, runPath } from './api.js';
 import { drawChart } from './chart.js';
 import { controlGroup } from './controls.js';
-import { h, append, clear, errorBox, labTime, badge } from './dom.js';
+import { h, append, clear, errorBox, labTime, wallTime, badge } from './dom.js';
 import { number, pct, strategyName, safeUrl, parameterList, phaseList, eventText } from './format.js';
 import { stepsTable, designFacts } from './goal-page.js';
 
@@ -106,17 +106,18 @@ export function runView(main, id) {
       ['Lab', detail.dryRun === false ? 'the real lab' : 'simulated lab (dry run)'],
     ];
     for (const [k, v] of rows) facts.append(h('dt', { text: k }), h('dd', { text: v }));
-    facts.append(h('dt', { text: 'Started' }), h('dd', {}, labTime(detail.startedAt)),
-      h('dt', { text: 'Last event' }), h('dd', {}, labTime(detail.lastEventAt)));
+    facts.append(h('dt', { text: 'Started' }), h('dd', {}, wallTime(detail.createdAt)),
+      h('dt', { text: 'Lab clock' }), h('dd', {}, labTime(detail.startedAt), ' → ', labTime(detail.lastEventAt),
+        h('span', { class: 'muted small', text: detail.dryRun === false ? '' : ' (simulated)' })));
 
     const terminal = TERMINAL.has(st);
     controls.node.hidden = terminal;
     controls.setEnabled({
-      pause: st === 'running',
+      pause: st === 'running' || st === 'starting',
       resume: st === 'paused' || st === 'interrupted',
       abort: st === 'running' || st === 'paused' || st === 'starting',
     });
-    controls.setResumeLabel(st === 'interrupted' ? 'Resume (restart the run)' : 'Resume');
+    controls.setResumeLabel(st === 'interrupted' ? 'Resume (continue from the journal)' : 'Resume');
     if (!planShown && (detail.plan || detail.design)) {
       planShown = true;
       planWrap.hidden = false;

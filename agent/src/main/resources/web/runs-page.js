@@ -2,7 +2,7 @@
 
 import { api } from './api.js';
 import { controlGroup } from './controls.js';
-import { h, append, clear, errorBox, labTime, badge } from './dom.js';
+import { h, append, clear, errorBox, wallTime, badge } from './dom.js';
 import { pct } from './format.js';
 import { lab, refreshLab } from './lab.js';
 
@@ -40,7 +40,7 @@ export function runsView(main) {
         h('th', { scope: 'col', text: 'Run' }), h('th', { scope: 'col', text: 'Goal' }),
         h('th', { scope: 'col', text: 'Target' }), h('th', { scope: 'col', text: 'Status' }),
         h('th', { scope: 'col', class: 'num', text: 'Experiments' }), h('th', { scope: 'col', class: 'num', text: 'Best target' }),
-        h('th', { scope: 'col', text: 'Last lab time' }))),
+        h('th', { scope: 'col', text: 'Started' }))),
       tbody));
   const empty = h('div', { class: 'empty-state', hidden: true },
     h('p', {}, 'No runs yet. ', h('a', { href: '#/new', text: 'Describe a goal' }), ' to plan and start the first one.'));
@@ -78,7 +78,7 @@ export function runsView(main) {
     c.experiments.textContent = `${run.experiments ?? 0} / ${run.budget ?? '?'}`;
     c.best.textContent = run.best ? `${pct(run.best.targetFraction)} (#${run.best.index})` : '—';
     clear(c.last);
-    c.last.append(labTime(run.lastEventAt || run.startedAt));
+    c.last.append(wallTime(run.createdAt));
   }
 
   async function load() {

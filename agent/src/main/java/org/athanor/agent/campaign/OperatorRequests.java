@@ -98,6 +98,23 @@ public final class OperatorRequests {
         }
     }
 
+    /**
+     * Leaves {@code action} for a run whose process is starting (it does not watch for requests until its lab is up):
+     * the process applies it when it starts watching. The run's directory must exist.
+     */
+    public Outcome queue(String runId, Action action, String reason, String by) {
+        if (!exists(runId)) {
+            return Outcome.of(Result.UNKNOWN_RUN, "no run '" + runId + "' in " + dataDirectory);
+        }
+        try {
+            OperatorControl.send(OperatorControl.runFile(dataDirectory, runId), action, reason, by);
+            return new Outcome(Result.DONE, "run " + runId + " is starting: the " + action.json()
+                    + " is applied as soon as its lab is up", List.of(), List.of(runId));
+        } catch (IOException e) {
+            return Outcome.of(Result.FAILED, e.getMessage());
+        }
+    }
+
     /** Sends {@code action} to the whole lab and waits for every running campaign to acknowledge it. */
     public Outcome toLab(Action action, String reason, String by) {
         try {

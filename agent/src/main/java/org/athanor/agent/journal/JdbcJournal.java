@@ -165,6 +165,21 @@ public final class JdbcJournal implements Journal, AutoCloseable {
         return out;
     }
 
+    /** When each run's first event was stored, by the database's wall clock, in the order the runs first appeared. */
+    public synchronized java.util.Map<String, Instant> runsFirstStored() {
+        java.util.Map<String, Instant> out = new java.util.LinkedHashMap<>();
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT run_id, MIN(seq) AS first, MIN(stored_at) AS at FROM journal_event GROUP BY run_id ORDER BY first");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getTimestamp(3).toInstant());
+            }
+        } catch (SQLException ex) {
+            throw new JournalException("cannot list runs in " + settings.describe() + ": " + ex.getMessage(), ex);
+        }
+        return out;
+    }
+
     public JournalSettings settings() {
         return settings;
     }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,26 +35,35 @@ final class RunBoard {
         this.launcher = launcher;
     }
 
-    /** Every run, newest first: runs not yet journaled, then the journal's in reverse order of their first event. */
+    /**
+     * Every run, newest first by when it began on the wall clock: its first journaled event, or for a run that has none
+     * (starting, or failed before it could) its directory's creation.
+     */
     List<Map<String, Object>> summaries() {
-        List<String> journaled = journal.runs();
-        Set<String> ids = new LinkedHashSet<>();
+        Map<String, Instant> began = new java.util.HashMap<>(journal.runsFirstStored());
         for (String dir : directories()) {
-            if (!journaled.contains(dir)) {
-                ids.add(dir);
-            }
+            began.computeIfAbsent(dir, this::created);
         }
-        List<String> reversed = new ArrayList<>(journaled);
-        Collections.reverse(reversed);
-        ids.addAll(reversed);
         List<Map<String, Object>> out = new ArrayList<>();
-        for (String id : ids) {
-            RunView v = refreshed(id);
-            synchronized (v) {
-                out.add(v.summary(process(id, false)));
-            }
-        }
+        began.entrySet().stream().sorted(Map.Entry.<String, Instant>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> {
+                    RunView v = refreshed(e.getKey());
+                    synchronized (v) {
+                        Map<String, Object> m = v.summary(process(e.getKey(), false));
+                        m.put("createdAt", e.getValue().toString());
+                        out.add(m);
+                    }
+                });
         return out;
+    }
+
+    private Instant created(String id) {
+        try {
+            var a = Files.readAttributes(dataDirectory.resolve("runs").resolve(id), java.nio.file.attribute.BasicFileAttributes.class);
+            return a.creationTime().toInstant();
+        } catch (IOException e) {
+            return Instant.EPOCH;
+        }
     }
 
     /** The run's summary, or empty when the lab has no such run. */
@@ -70,9 +78,12 @@ final class RunBoard {
     /** The run's page, or empty when the lab has no such run. */
     Optional<Map<String, Object>> detail(String id) {
         return known(id).map(v -> {
+            Map<String, Object> m;
             synchronized (v) {
-                return v.detail(process(id, true));
+                m = v.detail(process(id, true));
             }
+            m.put("createdAt", Optional.ofNullable(journal.runsFirstStored().get(id)).orElseGet(() -> created(id)).toString());
+            return m;
         });
     }
 

@@ -97,7 +97,7 @@ final class WebApi {
     private void sameSiteOnly(RoutingContext ctx) {
         if (ctx.request().method() == io.vertx.core.http.HttpMethod.POST) {
             String origin = ctx.request().getHeader("Origin");
-            String host = ctx.request().getHeader("Host");
+            String host = authority(ctx);
             String authority = null;
             try {
                 authority = origin == null || origin.equals("null") ? null : java.net.URI.create(origin).getAuthority();
@@ -119,13 +119,23 @@ final class WebApi {
      * otherwise reach it under its own name (DNS rebinding) and its Origin check passes.
      */
     private void addressedToThisMachine(RoutingContext ctx) {
-        String host = ctx.request().getHeader("Host");
+        String host = authority(ctx);
         if (loopbackOnly && (host == null || !LOOPBACK_HOST.matcher(host).matches())) {
             error(ctx, 403, "refused: this server answers requests addressed to this machine (localhost, 127.0.0.1), not to '"
                     + host + "'; start it with --host to serve others");
             return;
         }
         ctx.next();
+    }
+
+    /** The host (and port) the request was addressed to: the Host header, or HTTP/2's :authority. */
+    private static String authority(RoutingContext ctx) {
+        var a = ctx.request().authority();
+        if (a != null) {
+            String h = a.host();
+            return (h.contains(":") && !h.startsWith("[") ? "[" + h + "]" : h) + (a.port() > 0 ? ":" + a.port() : "");
+        }
+        return ctx.request().getHeader("Host");
     }
 
     private static final java.util.regex.Pattern LOOPBACK_HOST =
@@ -183,6 +193,11 @@ final class WebApi {
             return;
         }
         Action action = ask.get().action();
+        String now = board.summary(id).map(s -> String.valueOf(s.get("status"))).orElse("");
+        if (now.equals("starting")) {
+            answer(ctx, new OperatorRequests(dataDirectory).queue(id, action, ask.get().reason(), operator(ctx)));
+            return;
+        }
         if (action == Action.RESUME && !board.live(id) && !launcher.launching(id)) {
             String status = board.summary(id).map(s -> String.valueOf(s.get("status"))).orElse("");
             if (!status.equals("interrupted")) {
