@@ -195,7 +195,12 @@ final class WebApi {
         Action action = ask.get().action();
         String now = board.summary(id).map(s -> String.valueOf(s.get("status"))).orElse("");
         if (now.equals("starting")) {
-            answer(ctx, new OperatorRequests(dataDirectory).queue(id, action, ask.get().reason(), operator(ctx)));
+            OperatorRequests.Outcome queued = new OperatorRequests(dataDirectory).queue(id, action, ask.get().reason(), operator(ctx));
+            if (queued.done()) {
+                send(ctx, 202, Map.of("id", id, "message", queued.message()));
+            } else {
+                answer(ctx, queued);
+            }
             return;
         }
         if (action == Action.RESUME && !board.live(id) && !launcher.launching(id)) {

@@ -154,8 +154,17 @@ class WebApiIT {
         awaitStatus(slowId, "aborted");
         assertThat((String) get("/api/runs/" + slowId).map().get("stopExplanation")).contains("end of shift");
 
+        // An abort asked while a run is still starting is queued and applied once its lab is up: no step is dispatched.
+        assertThat(post("/api/runs", "{\"goal\": \"Make 2 g of BaTiO3, confirm by XRD\", \"runId\": \"early\", \"pace\": 3000}").status()).isEqualTo(202);
+        assertThat(status("early")).isEqualTo("starting");
+        Answer early = post("/api/runs/early/abort", "{\"reason\": \"wrong goal\"}");
+        assertThat(early.status()).as("%s", early.body()).isEqualTo(202);
+        awaitStatus("early", "aborted");
+        assertThat(get("/api/runs/early/events").list()).noneMatch(e -> "step.dispatched".equals(e.get("type")));
+
         List<Map<String, Object>> runs = get("/api/runs").list();
-        assertThat(runs).extracting(r -> r.get("id")).containsExactlyInAnyOrder(slowId, "fast");
+        assertThat(runs).extracting(r -> r.get("id")).containsExactlyInAnyOrder("early", slowId, "fast");
+        assertThat(runs.get(0)).as("newest first").containsEntry("id", "early");
         assertThat(processes.log("serve")).as("the server's stderr").doesNotContain("Exception");
     }
 
