@@ -128,7 +128,8 @@ public final class ReportPrinter {
     }
 
     /** A library phase that is the target in the goal's own notation (a CIF's reduced formula reads FeLiO4P for LiFePO4). */
-    private static String shown(String phaseFormula, String targetFormula) {
+    /** A phase's formula as the report writes it: the target's as the plan writes it (ZnAl2O4, not Al2ZnO4). */
+    public static String shown(String phaseFormula, String targetFormula) {
         try {
             return TargetFraction.isTarget(phaseFormula, Composition.parse(targetFormula)) ? targetFormula : phaseFormula;
         } catch (RuntimeException unreadable) {

@@ -9,7 +9,7 @@ final class TargetFraction {
     private TargetFraction() {
     }
 
-    static boolean isTarget(String phaseFormula, Composition target) {
+    public static boolean isTarget(String phaseFormula, Composition target) {
         try {
             return Composition.parse(phaseFormula).sameRatiosAs(target);
         } catch (RuntimeException e) {

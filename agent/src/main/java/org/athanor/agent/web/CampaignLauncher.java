@@ -133,6 +133,15 @@ final class CampaignLauncher {
         return id;
     }
 
+    /** When the web was asked to start this run; empty for a run started elsewhere. */
+    Optional<java.time.Instant> launchedAt(String runId) {
+        try {
+            return Optional.of(Files.getLastModifiedTime(runDirectory(runId).resolve(LAUNCH)).toInstant());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     /** What the web was asked to start as this run; empty for a run started elsewhere. */
     Optional<Launch> launched(String runId) {
         try {

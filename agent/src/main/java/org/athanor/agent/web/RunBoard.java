@@ -36,13 +36,18 @@ final class RunBoard {
     }
 
     /**
-     * Every run, newest first by when it began on the wall clock: its first journaled event, or for a run that has none
-     * (starting, or failed before it could) its directory's creation.
+     * Every run, newest first by when it began on the wall clock: when the web was asked to start it, else its first
+     * journaled event, else its directory's creation.
      */
     List<Map<String, Object>> summaries() {
         Map<String, Instant> began = new java.util.HashMap<>(journal.runsFirstStored());
         for (String dir : directories()) {
-            began.computeIfAbsent(dir, this::created);
+            Optional<Instant> launched = launcher.launchedAt(dir);
+            if (launched.isPresent()) {
+                began.put(dir, launched.get()); // asked for seconds before its first event, while its lab started
+            } else {
+                began.computeIfAbsent(dir, this::created);
+            }
         }
         List<Map<String, Object>> out = new ArrayList<>();
         began.entrySet().stream().sorted(Map.Entry.<String, Instant>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
@@ -82,7 +87,8 @@ final class RunBoard {
             synchronized (v) {
                 m = v.detail(process(id, true));
             }
-            m.put("createdAt", Optional.ofNullable(journal.runsFirstStored().get(id)).orElseGet(() -> created(id)).toString());
+            m.put("createdAt", launcher.launchedAt(id).or(() -> Optional.ofNullable(journal.runsFirstStored().get(id)))
+                    .orElseGet(() -> created(id)).toString());
             return m;
         });
     }

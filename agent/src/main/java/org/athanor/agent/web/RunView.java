@@ -202,7 +202,7 @@ final class RunView {
             row.put("index", index);
             row.put("parameters", r.get("parameters"));
             row.put("verdict", r.get("verdict"));
-            row.put("phases", r.getOrDefault("phases", List.of()));
+            row.put("phases", phasesAsPlanned(r.get("phases")));
             // Only an approved, analysed experiment measured anything: a failed or lost one's 0 is no result (as the report's n/a).
             row.put("targetFraction", measured(r) ? r.get("targetFraction") : null);
             row.put("rwp", r.get("rwp"));
@@ -245,6 +245,23 @@ final class RunView {
         m.put("index", bestIndex);
         m.put("targetFraction", bestFraction);
         return m;
+    }
+
+    /** The phases, the target's written as the plan writes it (as the report does). */
+    private Object phasesAsPlanned(Object phases) {
+        String target = target();
+        if (!(phases instanceof List<?> list) || target == null) {
+            return phases == null ? List.of() : phases;
+        }
+        return list.stream().map(p -> {
+            if (p instanceof Map<?, ?> m && m.get("formula") != null) {
+                Map<String, Object> copy = new LinkedHashMap<>();
+                m.forEach((k, v) -> copy.put(String.valueOf(k), v));
+                copy.put("formula", org.athanor.agent.campaign.ReportPrinter.shown(String.valueOf(m.get("formula")), target));
+                return copy;
+            }
+            return p;
+        }).toList();
     }
 
     private static boolean measured(Map<String, Object> result) {

@@ -48,7 +48,7 @@ class RunViewTest {
         a.put("index", index);
         a.put("parameters", Map.of("temperatureC", 900.0 + index));
         a.put("verdict", "approved");
-        a.put("phases", List.of(Map.of("formula", "ZnAl2O4", "weightFraction", fraction == null ? 0.0 : fraction)));
+        a.put("phases", List.of(Map.of("formula", "Al2ZnO4", "weightFraction", fraction == null ? 0.0 : fraction)));
         a.put("targetFraction", fraction);
         if (plot != null) {
             a.put("plot", plot);
@@ -76,6 +76,8 @@ class RunViewTest {
         List<Map<String, Object>> rows = (List<Map<String, Object>>) d.get("results");
         assertThat(rows).extracting(r -> r.get("index")).containsExactly(1, 2, 3);
         assertThat(rows.get(1)).containsEntry("decision", "continue after 2").containsEntry("plot", null);
+        assertThat(rows.get(1).get("phases")).as("the target phase as the plan writes it")
+                .isEqualTo(List.of(Map.of("formula", "ZnAl2O4", "weightFraction", 0.93)));
         assertThat(rows.get(0)).containsEntry("plot", "/api/runs/r7/plots/1");
         assertThat(view.plotPath(1)).contains("/data/runs/r7/experiment-1-xrd.png");
         assertThat(view.plotPath(2)).isEmpty();
