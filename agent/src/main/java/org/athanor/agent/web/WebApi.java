@@ -203,6 +203,16 @@ final class WebApi {
             }
             return;
         }
+        if (now.equals("finished") || now.equals("aborted") || now.equals("failed")) {
+            error(ctx, 409, "run " + id + " has " + (now.equals("failed") ? "failed" : now.equals("aborted") ? "been aborted" : "finished")
+                    + ": nothing to " + action.json());
+            return;
+        }
+        if (now.equals("interrupted") && action != Action.RESUME) {
+            error(ctx, 409, "run " + id + " is interrupted: no process drives it, so there is nothing to " + action.json()
+                    + "; Resume continues it from the journal");
+            return;
+        }
         if (action == Action.RESUME && !board.live(id) && !launcher.launching(id)) {
             String status = board.summary(id).map(s -> String.valueOf(s.get("status"))).orElse("");
             if (!status.equals("interrupted")) {

@@ -129,7 +129,9 @@ class WebApiIT {
         List<Sse> rest = sse("/api/runs/fast/stream", middle);
         assertThat(rest.stream().filter(s -> s.event().equals("journal")).findFirst().orElseThrow().id())
                 .isEqualTo(journaled.get(journaled.size() / 2 + 1).id());
-        assertThat(post("/api/runs/fast/resume", "{}").status()).as("a finished run cannot be resumed").isEqualTo(409);
+        Answer finishedResume = post("/api/runs/fast/resume", "{}");
+        assertThat(finishedResume.status()).as("a finished run cannot be resumed").isEqualTo(409);
+        assertThat(finishedResume.map().get("error")).isEqualTo("run fast has finished: nothing to resume");
 
         // The slow run: pause, resume, then its process dies and the web resumes it, then an abort.
         awaitStatus(slowId, "running");
