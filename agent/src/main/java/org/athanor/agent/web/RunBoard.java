@@ -109,7 +109,7 @@ final class RunBoard {
     }
 
     /** Whether a process drives the run now. */
-    boolean live(String id) {
+    private boolean live(String id) {
         return RunLock.holderAlive(dataDirectory, id);
     }
 

@@ -213,12 +213,7 @@ final class WebApi {
                     + "; Resume continues it from the journal");
             return;
         }
-        if (action == Action.RESUME && !board.live(id) && !launcher.launching(id)) {
-            String status = board.summary(id).map(s -> String.valueOf(s.get("status"))).orElse("");
-            if (!status.equals("interrupted")) {
-                error(ctx, 409, "run " + id + " is " + status + ": nothing to resume");
-                return;
-            }
+        if (now.equals("interrupted")) { // a resume (anything else was answered above): a new process continues it
             try {
                 launcher.resume(id);
                 send(ctx, 202, Map.of("id", id, "message", "run " + id + ": continuing it from the journal in a new process"));
