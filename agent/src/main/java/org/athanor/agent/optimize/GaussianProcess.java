@@ -204,18 +204,29 @@ public final class GaussianProcess {
         return -0.5 * new ArrayRealVector(ys, false).dotProduct(alpha) - logDet - 0.5 * ys.length * Math.log(2 * Math.PI);
     }
 
+    /**
+     * Mean and standard deviation of the targets, computed on the targets divided by the power of two nearest their
+     * largest magnitude, so that neither the sum nor the squares overflow or underflow (objectives of order 1e300 or
+     * 1e-300 are as valid as fractions); dividing by a power of two is exact, so ordinary targets standardise exactly
+     * as without it. A spread below rounding (every target equal) scales by that power of two.
+     */
     private static double[] standardise(double[] y) {
+        double big = 0;
+        for (double v : y) {
+            big = Math.max(big, Math.abs(v));
+        }
+        double unit = big == 0 ? 1 : Math.scalb(1.0, Math.getExponent(big));
         double m = 0;
         for (double v : y) {
-            m += v;
+            m += v / unit;
         }
         m /= y.length;
         double s = 0;
         for (double v : y) {
-            s += (v - m) * (v - m);
+            s += (v / unit - m) * (v / unit - m);
         }
         s = Math.sqrt(s / Math.max(1, y.length - 1));
-        return new double[] {m, s > 1e-12 ? s : 1};
+        return new double[] {m * unit, (s > 1e-12 ? s : 1) * unit};
     }
 
     private static double[] scaled(double[] y, double[] stats) {

@@ -46,6 +46,26 @@ class BayesianOptimisationTest {
     }
 
     @Test
+    void findsTheBestOfAPoolAsFastWhateverTheObjectivesMagnitude() {
+        // A table's objective may be a yield in grams or a figure of order 1e300; the process standardises its
+        // targets, so the magnitude must not matter (at 1e300 the spread overflowed and the benchmark failed; at
+        // 1e-300 the spread counted as none and the model saw a flat table).
+        Pool pool = braninPool();
+        double random = pool.randomExpectationToBest();
+        for (double factor : new double[] {1e300, 1e-300}) {
+            double[] scaled = pool.values().clone();
+            for (int i = 0; i < scaled.length; i++) {
+                scaled[i] = factor * (scaled[i] + 400); // the offset keeps every value positive, as yields are
+            }
+            Pool p = new Pool(null, pool.params(), "branin", true, pool.space(), pool.candidates(), scaled);
+
+            var bo = PoolBenchmark.run(p, seed -> new BayesianOptimisation(p.space(), seed), 5, 11);
+
+            assertThat(median(bo.experimentsToBest())).as("objectives × %s", factor).isLessThan(0.5 * random);
+        }
+    }
+
+    @Test
     void getsCloseToTheOptimumOfAContinuousFunction() {
         SearchSpace space = SearchSpace.of(new Parameter.Continuous("x1", -5, 10), new Parameter.Continuous("x2", 0, 15));
         BayesianOptimisation bo = new BayesianOptimisation(space, 5);

@@ -84,4 +84,40 @@ class GridStrategyTest {
         assertThat(grid.size()).isEqualTo(4);
         assertThat(next.get(2)).isIn(history.stream().map(Observation::parameters).toList().toArray());
     }
+    @Test
+    void walksAPoolInTheSameSpaceFillingOrderHoweverItsRowsAreSorted() {
+        // A pool used to be walked in table order, so a table sorted by its objective decided the result.
+        SearchSpace line = SearchSpace.of(new Parameter.Continuous("x", 0, 10), new Parameter.Categorical("gas", List.of("air", "Ar")));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int x = 0; x <= 10; x++) {
+            rows.add(Map.of("x", (double) x, "gas", x % 3 == 0 ? "Ar" : "air"));
+        }
+        List<Map<String, Object>> reversed = new ArrayList<>(rows);
+        java.util.Collections.reverse(reversed);
+
+        List<Map<String, Object>> forward = walk(line, rows);
+        List<Map<String, Object>> backward = walk(line, reversed);
+
+        assertThat(forward).isEqualTo(backward);
+        assertThat(new HashSet<>(forward)).hasSize(rows.size());
+        assertThat(forward.get(0).get("x")).isEqualTo(5.0);
+        assertThat(forward.subList(1, 3)).extracting(r -> (Double) r.get("x")) // then out to both ends
+                .anyMatch(x -> x <= 1).anyMatch(x -> x >= 9);
+    }
+
+    private static List<Map<String, Object>> walk(SearchSpace space, List<Map<String, Object>> pool) {
+        GridStrategy grid = new GridStrategy(space, 3);
+        List<Observation> history = new ArrayList<>();
+        java.util.Set<Integer> taken = new HashSet<>();
+        List<Map<String, Object>> order = new ArrayList<>();
+        while (taken.size() < pool.size()) {
+            List<Integer> next = grid.pick(history, pool, taken, 2);
+            for (int i : next) {
+                taken.add(i);
+                order.add(pool.get(i));
+                history.add(new Observation(pool.get(i), 0));
+            }
+        }
+        return order;
+    }
 }
