@@ -9,15 +9,16 @@ import picocli.CommandLine.Parameters;
         description = "Run a closed-loop campaign for GOAL (plan, vet, run, analyse, decide) and print the report.")
 public class RunCommand extends CampaignCommand {
 
-    @Parameters(index = "0", paramLabel = "GOAL", description = "The design goal in plain words.")
-    String goal;
+    @Parameters(arity = "1..*", paramLabel = "GOAL",
+            description = "The design goal in plain words, quoted or not (e.g. make 2 g of BaTiO3, confirm by XRD).")
+    java.util.List<String> words;
 
     @Option(names = "--dry-run", description = "Run on the simulated lab (the only lab configured in this version).")
     boolean dryRun;
 
     @Override
     protected String goal() {
-        return goal;
+        return String.join(" ", words);
     }
 
     @Override
