@@ -171,4 +171,21 @@ public final class Units {
         }
         return String.valueOf(value);
     }
+
+    /**
+     * A computed number as people read it: rounded to {@code significant} significant digits, but never to fewer
+     * digits than its whole part has (2377.45 → "2377" at 3, 12.618 → "12.6", 0.333333 → "0.333"), without a
+     * needless ".0"; beyond 10^15, in powers of ten ("1e30"). Values a user wrote are shown with {@link #format}.
+     */
+    public static String rounded(double value, int significant) {
+        if (!Double.isFinite(value) || value == 0) {
+            return format(value);
+        }
+        boolean huge = Math.abs(value) >= 1e15;
+        int wholeDigits = (int) Math.floor(Math.log10(Math.abs(value))) + 1;
+        java.math.BigDecimal b = new java.math.BigDecimal(value)
+                .round(new java.math.MathContext(huge ? significant : Math.max(significant, wholeDigits), java.math.RoundingMode.HALF_UP))
+                .stripTrailingZeros();
+        return huge ? b.toString().replace("E+", "e") : b.toPlainString();
+    }
 }

@@ -67,4 +67,13 @@ class UnitsTest {
         assertThat(Units.dimension("deg")).isEqualTo("angle");
         assertThat(Units.jsr385("K").getSymbol()).isEqualTo("K");
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"2377.450244649236|3|2377", "123.98519761941095|3|124", "12.6184|3|12.6",
+            "0.3333333333333333|3|0.333", "4.308000000001|6|4.308", "0.84620000000001|6|0.8462", "1150.0|6|1150",
+            "1.5|3|1.5", "-0.049999|2|-0.05", "0.00041234|2|0.00041", "99.96|3|100", "0|3|0", "1e30|3|1e30",
+            "2.5e18|3|2.5e18"})
+    void computedNumbersAreRoundedForPeopleButKeepTheirWholePart(double value, int significant, String shown) {
+        assertThat(Units.rounded(value, significant)).isEqualTo(shown);
+    }
 }
