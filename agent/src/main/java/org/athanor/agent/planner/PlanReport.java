@@ -1,8 +1,10 @@
 package org.athanor.agent.planner;
 
 import java.util.List;
+import java.util.TreeMap;
 import org.athanor.agent.planner.goal.Understanding;
 import org.athanor.agent.planner.safety.Finding;
+import org.athanor.units.Units;
 import org.athanor.workflow.Step;
 
 /** The readable form of a plan result: what was understood, the verdict, the steps, the gate's findings and notes. */
@@ -31,11 +33,12 @@ public final class PlanReport {
             line(b, "max ramp", u.maxRamp());
             line(b, "requested ramp", u.requestedRamp());
             line(b, "cooling ramp", u.coolingRamp());
-            line(b, "atmosphere", u.atmosphere() == null ? null : u.atmosphere().gas() + (u.atmosphere().h2Percent() != null ? " (" + u.atmosphere().h2Percent() + " % H2)" : ""));
+            line(b, "atmosphere", u.atmosphere() == null ? null : u.atmosphere().gas() + (u.atmosphere().h2Percent() != null ? " (" + Units.format(u.atmosphere().h2Percent()) + " % H2)" : ""));
             line(b, "furnace", u.furnaceKind());
             line(b, "crucible", u.crucible());
             line(b, "characterisation", u.characterization().isEmpty() ? null : String.join(", ", u.characterization()));
-            line(b, "excess", u.excess().isEmpty() ? null : u.excess().toString());
+            line(b, "excess", u.excess().isEmpty() ? null : String.join(", ", new TreeMap<>(u.excess()).entrySet().stream()
+                    .map(e -> Units.format(e.getValue()) + " % " + e.getKey()).toList()));
             line(b, "batches", u.batches());
             if (!u.unparsed().isEmpty()) {
                 line(b, "NOT understood", String.join("; ", u.unparsed()));

@@ -95,7 +95,8 @@ public final class LlmPlanner implements Planner {
         PrecursorChooser chooser = new PrecursorChooser(chemistry);
         var choice = chooser.choose(target.composition(), p.precursors(), lab, false);
         if (!choice.uncovered().isEmpty() || choice.precursors().size() != p.precursors().size()) {
-            problems.add("the precursors " + p.precursors() + " do not supply exactly the target's elements" + (choice.uncovered().isEmpty() ? "" : "; missing " + choice.uncovered()));
+            problems.add("the precursors " + String.join(", ", p.precursors()) + " do not supply exactly the target's elements"
+                    + (choice.uncovered().isEmpty() ? "" : "; missing " + String.join(", ", choice.uncovered())));
             return null;
         }
         double grams = u.productMass() != null ? u.productMass().grams() : p.productMassGrams() != null ? p.productMassGrams() : 1.0;

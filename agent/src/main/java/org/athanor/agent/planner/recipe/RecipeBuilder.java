@@ -70,7 +70,7 @@ public final class RecipeBuilder {
             formula = String.join(" + ", reagents);
             name = "mixture";
             doses = reagents.stream().map(f -> new Dose(f, grams / reagents.size())).toList();
-            notes.add("equal masses of the named materials, " + Units.format(grams / named.size()) + " g each");
+            notes.add("equal masses of the named materials, " + Units.rounded(grams / named.size(), 3) + " g each");
         } else {
             composition = u.target().composition();
             formula = u.target().formula();
@@ -116,7 +116,7 @@ public final class RecipeBuilder {
         double perCrucible = plan.powderGramsPerBatch();
         if (perCrucible > lab.crucibleCapacityGrams()) {
             int n = (int) Math.ceil(perCrucible * batches / lab.crucibleCapacityGrams());
-            notes.add(Units.format(perCrucible) + " g of powder exceeds one crucible (" + Units.format(lab.crucibleCapacityGrams()) + " g); split into " + n + " batches");
+            notes.add(Units.rounded(perCrucible, 3) + " g of powder exceeds one crucible (" + Units.format(lab.crucibleCapacityGrams()) + " g); split into " + n + " batches");
             plan = plan.withBatches(n);
         }
         return new Draft(plan, notes, null);
