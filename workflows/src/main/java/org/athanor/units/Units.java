@@ -51,6 +51,7 @@ public final class Units {
         u.add("mg", "mass", MILLI(tech.units.indriya.unit.Units.GRAM));
         u.add("µg", "mass", MICRO(tech.units.indriya.unit.Units.GRAM));
         u.add("kg", "mass", tech.units.indriya.unit.Units.KILOGRAM);
+        u.add("t", "mass", tech.units.indriya.unit.Units.KILOGRAM.multiply(1000)); // the tonne (BIPM SI Brochure, Table 8)
         u.add("°C", "temperature", tech.units.indriya.unit.Units.CELSIUS);
         u.add("K", "temperature", KELVIN);
         u.add("°F", "temperature", FAHRENHEIT);
@@ -164,12 +165,14 @@ public final class Units {
         return e;
     }
 
-    /** A number without a needless trailing ".0". */
+    /** A number without a needless trailing ".0"; beyond 10^15, in powers of ten ("1e30", not "1.0E30"). */
     public static String format(double value) {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
         }
-        return String.valueOf(value);
+        String shortest = String.valueOf(value);
+        return Double.isFinite(value) && shortest.contains("E")
+                ? java.math.BigDecimal.valueOf(value).stripTrailingZeros().toString().replace("E+", "e").replace("E", "e") : shortest;
     }
 
     /**

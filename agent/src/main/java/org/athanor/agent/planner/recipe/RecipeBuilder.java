@@ -1,5 +1,8 @@
 package org.athanor.agent.planner.recipe;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +56,12 @@ public final class RecipeBuilder {
         double grams = u.productMass() == null ? DEFAULT_PRODUCT_GRAMS : u.productMass().grams();
         if (u.productMass() == null) {
             notes.add("no product mass stated; " + Units.format(DEFAULT_PRODUCT_GRAMS) + " g planned");
+        } else if (!(grams > 0)) {
+            return new Draft(null, notes, "the goal asks for " + u.productMass() + " of product; a mass to make must be more than 0 g");
+        }
+        if (u.batchCount() > SynthesisPlan.MAX_BATCHES) {
+            return new Draft(null, notes, "the goal asks for " + u.batchCount() + " batches; the planner plans at most "
+                    + SynthesisPlan.MAX_BATCHES + " batches per goal. Ask for " + SynthesisPlan.MAX_BATCHES + " or fewer, and repeat the run for more");
         }
         List<Dose> doses;
         if (u.target() == null) {
@@ -106,6 +115,10 @@ public final class RecipeBuilder {
         double hold = u.hold() != null ? u.hold().hours() : entry.holdH();
         int batches = u.batchCount();
         List<Dose> perBatch = doses.stream().map(d -> new Dose(d.material(), d.grams() / batches)).toList();
+        Dose smallest = perBatch.stream().min(java.util.Comparator.comparingDouble(Dose::grams)).orElseThrow();
+        if (smallest.grams() < lab.minDoseGrams()) {
+            return new Draft(null, notes, tooLittle(u, u.target() != null ? formula : "the mixture", grams, smallest, batches, lab));
+        }
         String furnace = furnace(u, lab, atmosphere, temperature, notes);
         if (u.crucible() != null && !lab.crucibles().contains(u.crucible())) {
             return new Draft(null, notes, "the goal asks for a " + u.crucible() + " crucible; the lab has " + String.join(", ", lab.crucibles()));
@@ -115,11 +128,46 @@ public final class RecipeBuilder {
                 atmosphere, temperature, ramp, hold, !u.notes().contains("xrd is explicitly not wanted"), u.wantsRaman(), entry.family() + ": " + entry.source());
         double perCrucible = plan.powderGramsPerBatch();
         if (perCrucible > lab.crucibleCapacityGrams()) {
-            int n = (int) Math.ceil(perCrucible * batches / lab.crucibleCapacityGrams());
+            double needed = Math.ceil(perCrucible * batches / lab.crucibleCapacityGrams());
+            if (needed > SynthesisPlan.MAX_BATCHES) {
+                return new Draft(null, notes, tooMuch(u, u.target() != null ? formula : "the mixture", grams, perCrucible * batches, needed, lab));
+            }
+            int n = (int) needed;
             notes.add(Units.rounded(perCrucible, 3) + " g of powder exceeds one crucible (" + Units.format(lab.crucibleCapacityGrams()) + " g); split into " + n + " batches");
             plan = plan.withBatches(n);
         }
         return new Draft(plan, notes, null);
+    }
+
+    /**
+     * Why the mass asked for is more than one goal's batches make: what one crucible gives, how many batches the mass
+     * needs, and the largest mass the planner plans (rounded down, so that asking for it fits).
+     */
+    private static String tooMuch(Understanding u, String product, double grams, double powderGrams, double batchesNeeded, LabProfile lab) {
+        double perBatch = grams * lab.crucibleCapacityGrams() / powderGrams;
+        String largest = leading(perBatch * SynthesisPlan.MAX_BATCHES, 3, RoundingMode.DOWN);
+        return asked(u, grams) + " of " + product + " needs " + Units.rounded(batchesNeeded, 3) + " batches: one crucible in this lab holds "
+                + Units.format(lab.crucibleCapacityGrams()) + " g of powder, which gives " + Units.rounded(perBatch, 3) + " g of " + product
+                + "; the planner plans at most " + SynthesisPlan.MAX_BATCHES + " batches (" + largest + " g) per goal. Ask for "
+                + largest + " g or less, and repeat the run for more";
+    }
+
+    private static String asked(Understanding u, double grams) {
+        return u.productMass() != null ? u.productMass().toString() : Units.format(grams) + " g";
+    }
+
+    /** A limit stated to its leading digits, rounded the way that keeps it within the limit (down for a most, up for a least). */
+    private static String leading(double value, int digits, RoundingMode towardsInside) {
+        return new BigDecimal(value).round(new MathContext(digits, towardsInside)).stripTrailingZeros().toPlainString();
+    }
+
+    /** Why the mass asked for is less than the dispenser can dose out, with the least mass the planner plans. */
+    private static String tooLittle(Understanding u, String product, double grams, Dose smallest, int batches, LabProfile lab) {
+        double least = grams * lab.minDoseGrams() / smallest.grams();
+        String atLeast = least < 1 ? leading(least * 1000, 2, RoundingMode.UP) + " mg" : leading(least, 2, RoundingMode.UP) + " g";
+        return asked(u, grams) + " of " + product + " needs " + Units.rounded(smallest.grams() * 1000, 2) + " mg of " + smallest.material()
+                + (batches > 1 ? " per batch" : "") + ", less than the dispenser's smallest dose of " + Units.format(lab.minDoseGrams() * 1000)
+                + " mg. Ask for " + atLeast + " or more";
     }
 
     private static Atmosphere atmosphere(Understanding u, HeatProfileTable.Entry entry, Map<String, Double> composition, List<String> notes) {

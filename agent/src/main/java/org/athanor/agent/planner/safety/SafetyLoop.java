@@ -131,7 +131,7 @@ public final class SafetyLoop {
                 }
             }
         }
-        if (p.batches() < 20) {
+        if (p.batches() < SynthesisPlan.MAX_BATCHES) {
             out.add(new Revision("split into " + (p.batches() + 1) + " batches", p.withBatches(p.batches() + 1)));
         }
         return out;
