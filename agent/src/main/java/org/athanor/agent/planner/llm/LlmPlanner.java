@@ -104,7 +104,10 @@ public final class LlmPlanner implements Planner {
         boolean xrd = p.characterization() == null || p.characterization().contains("xrd") || u.wantsXrd();
         boolean raman = (p.characterization() != null && p.characterization().contains("raman")) || u.wantsRaman();
         Atmosphere atmosphere = u.atmosphere() != null ? u.atmosphere() : new Atmosphere(p.atmosphere(), p.h2Percent(), null);
-        return new SynthesisPlan(target.formula(), target.name(), target.composition(), grams, doses, 1, p.furnace(), p.crucible(),
+        // The goal's target as the goal reader wrote it (ZnAl2O4 for "gahnite"); the check made sure it is the same substance.
+        String formula = u.target() != null ? u.target().formula() : target.formula();
+        String name = u.target() != null ? u.target().name() : target.name();
+        return new SynthesisPlan(formula, name, target.composition(), grams, doses, 1, p.furnace(), p.crucible(),
                 atmosphere, p.temperatureC(), p.rampCPerMin(), p.holdHours(), xrd, raman, "proposed by the language model");
     }
 
