@@ -27,6 +27,14 @@ public final class RecipeBuilder {
      * point (Tammann's rule), far above 100 °C for the precursors the lab stocks; below it a heat step only dries.
      */
     static final double MIN_FIRING_C = 100;
+    /**
+     * How far under the table's temperature a cap may hold the firing before the plan warns that the reaction is likely
+     * incomplete. The table's temperatures sit inside the ranges its sources give, which span about 100 °C either side
+     * (BaTiO3 1000–1200 °C, ferrites 900–1100 °C, calcium aluminates 1300–1400 °C); further down is where none of them
+     * saw the product form. Solid-state reaction is limited by cation diffusion (activation energies of 300–500 kJ/mol
+     * in oxides), so 100 °C less near 1100 °C makes it some 8–30 times slower than the table's hold allows for.
+     */
+    static final double FAR_BELOW_TABLE_C = 100;
     /** Alkali attack on alumina starts near 600 °C (Li2CO3 + Al2O3 → LiAlO2; ../shared/safety/RULES.md §2). */
     private static final double ALKALI_ATTACK_C = 600;
     private static final Set<String> ALKALI = Set.of("Li", "Na", "K");
@@ -189,7 +197,12 @@ public final class RecipeBuilder {
         double t = entry.temperatureC();
         if (u.maxTemperature() != null && u.maxTemperature().celsius() < t) {
             double limit = Math.floor(u.maxTemperature().celsius());
-            notes.add("the " + entry.family() + " profile suggests " + Units.format(t) + " °C; held to your limit of " + Units.format(limit) + " °C");
+            String note = "the " + entry.family() + " profile suggests " + Units.format(t) + " °C; held to your limit of " + Units.format(limit) + " °C";
+            if (t - limit > FAR_BELOW_TABLE_C) {
+                note += ", " + Units.format(t - limit) + " °C below it: the reaction is likely incomplete there (solid-state reaction slows about "
+                        + "tenfold per 100 °C), so expect unreacted precursors by XRD unless the hold is much longer";
+            }
+            notes.add(note);
             return limit;
         }
         return t;
