@@ -94,7 +94,7 @@ export function stepParams(step) {
     }
     case 'raman':
       return [p.laserWavelength ? `laser ${qty(p.laserWavelength)}` : null, p.laserPower ? qty(p.laserPower) : null,
-        p.shiftStart && p.shiftEnd ? `${number(p.shiftStart.value)}–${qty(p.shiftEnd)}` : null].filter(Boolean).join(', ');
+        p.rangeStart && p.rangeEnd ? `${number(p.rangeStart.value)}–${qty(p.rangeEnd)}` : null].filter(Boolean).join(', ');
     case 'analyze':
       return [p.target ? `for ${p.target}` : null, Array.isArray(p.methods) ? `by ${p.methods.join(', ')}` : null]
         .filter(Boolean).join(' ');

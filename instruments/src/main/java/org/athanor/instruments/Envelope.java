@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.athanor.instruments.config.InstrumentConfig;
 import org.athanor.instruments.config.Limits;
+import org.athanor.units.Units;
 import org.athanor.workflow.Atmosphere;
 import org.athanor.workflow.HeatSegment;
 import org.athanor.workflow.Quantity;
@@ -42,7 +43,7 @@ public final class Envelope {
         }
         double mg = mass.get().in("mg");
         if (l.minDoseMg() != null && mg < l.minDoseMg() || l.maxDoseMg() != null && mg > l.maxDoseMg()) {
-            return Optional.of("dose " + mass.get() + " is outside " + l.minDoseMg() + " mg to " + l.maxDoseMg() + " mg");
+            return Optional.of("dose " + shown(mass.get()) + " is outside " + shown(l.minDoseMg()) + " mg to " + shown(l.maxDoseMg()) + " mg");
         }
         return Optional.empty();
     }
@@ -50,7 +51,7 @@ public final class Envelope {
     private static Optional<String> mix(Step step, Limits l) {
         Optional<Quantity> d = step.quantity("duration");
         if (d.isPresent() && l.maxDurationMin() != null && d.get().minutes() > l.maxDurationMin()) {
-            return Optional.of("mixing for " + d.get() + " exceeds " + l.maxDurationMin() + " min");
+            return Optional.of("mixing for " + shown(d.get()) + " exceeds " + shown(l.maxDurationMin()) + " min");
         }
         return Optional.empty();
     }
@@ -62,10 +63,10 @@ public final class Envelope {
         }
         for (HeatSegment s : profile) {
             if (l.maxTemperatureC() != null && s.temperature().celsius() > l.maxTemperatureC()) {
-                return Optional.of(s.temperature() + " exceeds " + id + "'s " + l.maxTemperatureC() + " °C");
+                return Optional.of(shown(s.temperature()) + " exceeds " + id + "'s " + shown(l.maxTemperatureC()) + " °C");
             }
             if (l.maxRampCPerMin() != null && s.rampRate().celsiusPerMinute() > l.maxRampCPerMin()) {
-                return Optional.of("ramp " + s.rampRate() + " exceeds " + id + "'s " + l.maxRampCPerMin() + " °C/min");
+                return Optional.of("ramp " + shown(s.rampRate()) + " exceeds " + id + "'s " + shown(l.maxRampCPerMin()) + " °C/min");
             }
         }
         Atmosphere a = step.atmosphere().orElse(Atmosphere.AIR);
@@ -73,8 +74,8 @@ public final class Envelope {
             return Optional.of(id + " is not plumbed for " + a.gas() + " (it takes " + String.join(", ", l.gases()) + ")");
         }
         if (a.containsHydrogen() && (l.maxH2Percent() == null || a.effectiveH2Percent() > l.maxH2Percent())) {
-            return Optional.of(a.effectiveH2Percent() + " % H2 exceeds " + id + "'s rating of "
-                    + (l.maxH2Percent() == null ? 0 : l.maxH2Percent()) + " %");
+            return Optional.of(shown(a.effectiveH2Percent()) + " % H2 exceeds " + id + "'s rating of "
+                    + shown(l.maxH2Percent() == null ? 0 : l.maxH2Percent()) + " %");
         }
         return Optional.empty();
     }
@@ -86,7 +87,7 @@ public final class Envelope {
             return Optional.of("xrd step '" + step.id() + "' needs twoThetaStart below twoThetaEnd");
         }
         if (l.twoThetaMinDeg() != null && from < l.twoThetaMinDeg() || l.twoThetaMaxDeg() != null && to > l.twoThetaMaxDeg()) {
-            return Optional.of("2θ " + from + "–" + to + "° is outside " + l.twoThetaMinDeg() + "–" + l.twoThetaMaxDeg() + "°");
+            return Optional.of("2θ " + shown(from) + "–" + shown(to) + "° is outside " + shown(l.twoThetaMinDeg()) + "–" + shown(l.twoThetaMaxDeg()) + "°");
         }
         return Optional.empty();
     }
@@ -99,12 +100,21 @@ public final class Envelope {
         double nm = wl.get().in("nm");
         Optional<Limits.Laser> laser = l.lasers().stream().filter(x -> Math.abs(x.wavelengthNm() - nm) < 0.5).findFirst();
         if (laser.isEmpty()) {
-            return Optional.of("no " + wl.get() + " laser");
+            return Optional.of("no " + shown(wl.get()) + " laser");
         }
         Optional<Quantity> power = step.quantity("laserPower");
         if (power.isPresent() && power.get().in("mW") > laser.get().maxPowerMw()) {
-            return Optional.of("laser power " + power.get() + " exceeds " + laser.get().maxPowerMw() + " mW at the sample");
+            return Optional.of("laser power " + shown(power.get()) + " exceeds " + shown(laser.get().maxPowerMw()) + " mW at the sample");
         }
         return Optional.empty();
+    }
+
+    /** A number in a message without float noise or a needless ".0" ("5 mg", not "5.0 mg"). */
+    private static String shown(Double value) {
+        return value == null ? "?" : Units.rounded(value, 6);
+    }
+
+    private static String shown(Quantity q) {
+        return shown(q.value()) + " " + q.unit();
     }
 }

@@ -73,6 +73,16 @@ class StepGuardTest {
     }
 
     @Test
+    void aRefusalStatesItsNumbersWithoutFloatNoise() {
+        assertThatThrownBy(() -> guardFor("tube-furnace-1").admit(approved(heat("tube-furnace-1", 1512.345678901, 5, Atmosphere.AIR)), Action.HEAT))
+                .isInstanceOf(CommandRejectedException.class).hasMessageContaining("1512.35 °C exceeds tube-furnace-1's 1500 °C");
+        Step dose = new Step("d-1", Action.DISPENSE, "dispenser-1", "S-1", null, Map.of())
+                .withParam("material", "ZnO").withParam("mass", org.athanor.workflow.Quantity.of(20.308000000001, "g"));
+        assertThatThrownBy(() -> guardFor("dispenser-1").admit(approved(dose), Action.DISPENSE))
+                .isInstanceOf(CommandRejectedException.class).hasMessageContaining("dose 20.308 g is outside 5 mg to 20000 mg");
+    }
+
+    @Test
     void refusesHydrogenInAnAirOnlyFurnace() {
         Atmosphere h2 = new Atmosphere("H2/Ar", 2.0, null);
         assertThatThrownBy(() -> guardFor("box-furnace-1").admit(approved(heat("box-furnace-1", 800, 5, h2)), Action.HEAT))

@@ -85,6 +85,13 @@ class CrucibleAndAtmosphereRulesTest {
     }
 
     @Test
+    void aGasTheFurnaceIsNotRatedForIsAnsweredWithItsGasesInWords() {
+        Verdict v = tube("alumina", Atmosphere.of("He"), 800);
+        assertThat(v.errors()).singleElement().extracting(org.athanor.safety.Violation::message)
+                .isEqualTo("tube-furnace-1 is rated for Ar, H2/Ar, H2/N2, N2, O2, air, not He.");
+    }
+
+    @Test
     void reducingGasInAnAirOnlyFurnaceIsRejected() {
         Workflow w = solidState("X", heat("heat", "s1", "box-furnace-1", "alumina", new Atmosphere("H2/Ar", 2.0, null),
                 HeatSegment.celsius(900, 5, 2)), "ZnO", "1");

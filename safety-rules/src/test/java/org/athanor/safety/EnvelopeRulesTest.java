@@ -109,6 +109,13 @@ class EnvelopeRulesTest {
     }
 
     @Test
+    void aMissingLaserLineIsAnsweredWithTheInstalledLinesInWords() {
+        Verdict v = vet(workflow("ZnO", dispense("d1", "s1", "ZnO", 1), raman("r", "s1", 1064, 10)));
+        assertThat(v.violations()).singleElement().extracting(org.athanor.safety.Violation::message)
+                .isEqualTo("raman-1 has lasers at 532, 785 nm; there is no 1064 nm line.");
+    }
+
+    @Test
     void ramanPowerGivenInWattsIsConvertedBeforeComparison() {
         var step = step("r", org.athanor.workflow.Action.RAMAN, "raman-1", "s1",
                 java.util.Map.of("laserWavelength", q(532, "nm"), "laserPower", q(0.2, "W")));

@@ -12,12 +12,20 @@ import java.util.List;
  * @param notation     the notation read (never AUTO)
  * @param name         a name for the material, null when none is known
  * @param alternatives canonical formulas of other readings, empty when unambiguous
+ * @param conventionalFormula the formula as chemists write the material, same composition: a name's formula as the
+ *                     name table or the systematic name writes it (gahnite ZnAl2O4, where the canonical order gives
+ *                     Al2ZnO4), else the canonical formula
  */
 public record NormalizedFormula(String input, String formula, Composition composition, Notation notation, String name,
-                                List<String> alternatives) {
+                                List<String> alternatives, String conventionalFormula) {
 
     public NormalizedFormula {
         alternatives = alternatives == null ? List.of() : List.copyOf(alternatives);
+        conventionalFormula = conventionalFormula == null ? formula : conventionalFormula;
+    }
+
+    public NormalizedFormula(String input, String formula, Composition composition, Notation notation, String name, List<String> alternatives) {
+        this(input, formula, composition, notation, name, alternatives, null);
     }
 
     public boolean isAmbiguous() {

@@ -125,20 +125,23 @@ public final class NotationNormalizer {
         if (entry.isPresent()) {
             NameTable.Entry e = entry.get();
             List<String> alternatives = e.alternatives().stream().map(a -> Formula.parse(a).reduced().formula()).toList();
-            return Optional.of(result(input, e.composition(), Notation.NAME, e.name(), alternatives, false));
+            return Optional.of(result(input, e.composition(), Notation.NAME, e.name(), alternatives, false, e.formula()));
         }
         Optional<SystematicNames.Reading> systematic = SystematicNames.read(s);
         if (systematic.isPresent()) {
             List<String> alternatives = systematic.get().alternatives().stream()
                     .map(a -> Formula.parse(a).reduced().formula()).toList();
-            return Optional.of(result(input, Formula.parse(systematic.get().formula()), Notation.NAME,
-                    s, alternatives, false));
+            // The built formula is how the name is written when it is plain ("zinc titanate" ZnTiO3); a bracketed one
+            // balances a metal's oxoanion ("cobalt aluminate" Co(AlO2)2), which chemists write as the double oxide the
+            // name table lists (CoAl2O4) or, failing that, canonically.
+            String built = systematic.get().formula();
+            return Optional.of(result(input, Formula.parse(built), Notation.NAME, s, alternatives, false, built.contains("(") ? null : built));
         }
         Optional<Element> element = Element.byName(s);
         if (element.isPresent()) {
             Element el = element.get();
             Composition c = Composition.of(el, DIATOMIC.contains(el.symbol()) ? 2 : 1);
-            return Optional.of(result(input, c, Notation.NAME, el.englishName(), List.of(), false));
+            return Optional.of(result(input, c, Notation.NAME, el.englishName(), List.of(), false, null));
         }
         return Optional.empty();
     }
@@ -146,19 +149,20 @@ public final class NotationNormalizer {
     private static NormalizedFormula cement(String input, String s) {
         CementNotation.Reading r = CementNotation.read(s);
         String name = r.phase() != null ? r.phase() : null;
-        return result(input, r.composition(), Notation.CEMENT, name, List.of(), false);
+        return result(input, r.composition(), Notation.CEMENT, name, List.of(), false, null);
     }
 
     private static NormalizedFormula formula(String input, Composition raw, Notation notation) {
-        return result(input, raw, notation, null, List.of(), notation == Notation.OXIDE);
+        return result(input, raw, notation, null, List.of(), notation == Notation.OXIDE, null);
     }
 
     /**
      * Reduces the composition; an oxide sum or mixture is first scaled to whole numbers when a multiplier up to 100
-     * does it (0.75Li2S-0.25P2S5 → Li3PS4), site occupancies in a single formula are never scaled.
+     * does it (0.75Li2S-0.25P2S5 → Li3PS4), site occupancies in a single formula are never scaled. {@code written}, the
+     * formula as a name stands for it, is kept as the conventional formula when it states the reduced composition.
      */
     private static NormalizedFormula result(String input, Composition raw, Notation notation, String name,
-            List<String> alternatives, boolean mixture) {
+            List<String> alternatives, boolean mixture, String written) {
         Composition c = raw;
         if (mixture) {
             int k = raw.wholeNumberMultiplier(100);
@@ -169,7 +173,14 @@ public final class NotationNormalizer {
         if (c.elements().size() > 1) {
             c = c.reduced(); // an element stays as written: hydrogen is H2, not H
         }
-        return new NormalizedFormula(input, c.formula(), c, notation, name, alternatives);
+        String conventional = written != null && sameAmounts(Formula.parse(written), c) ? written : c.formula();
+        return new NormalizedFormula(input, c.formula(), c, notation, name, alternatives, conventional);
+    }
+
+    private static boolean sameAmounts(Composition a, Composition b) {
+        var x = a.asMap();
+        var y = b.asMap();
+        return x.keySet().equals(y.keySet()) && x.entrySet().stream().allMatch(e -> Math.abs(e.getValue() - y.get(e.getKey())) < 1e-9);
     }
 
     private static boolean looksLikeWords(String s) {

@@ -22,6 +22,7 @@ final class UnitSpelling {
             Map.entry("g", "g"), Map.entry("gram", "g"), Map.entry("grams", "g"), Map.entry("gm", "g"),
             Map.entry("mg", "mg"), Map.entry("milligram", "mg"), Map.entry("milligrams", "mg"),
             Map.entry("kg", "kg"), Map.entry("kilogram", "kg"), Map.entry("kilograms", "kg"),
+            Map.entry("tonne", "t"), Map.entry("tonnes", "t"), Map.entry("metricton", "t"), Map.entry("metrictons", "t"),
             Map.entry("µg", "µg"), Map.entry("μg", "µg"), Map.entry("ug", "µg"), Map.entry("microgram", "µg"),
             Map.entry("s", "s"), Map.entry("sec", "s"), Map.entry("secs", "s"), Map.entry("second", "s"),
             Map.entry("seconds", "s"), Map.entry("min", "min"), Map.entry("mins", "min"), Map.entry("minute", "min"),

@@ -51,6 +51,7 @@ public final class Units {
         u.add("mg", "mass", MILLI(tech.units.indriya.unit.Units.GRAM));
         u.add("µg", "mass", MICRO(tech.units.indriya.unit.Units.GRAM));
         u.add("kg", "mass", tech.units.indriya.unit.Units.KILOGRAM);
+        u.add("t", "mass", tech.units.indriya.unit.Units.KILOGRAM.multiply(1000)); // the tonne (BIPM SI Brochure, Table 8)
         u.add("°C", "temperature", tech.units.indriya.unit.Units.CELSIUS);
         u.add("K", "temperature", KELVIN);
         u.add("°F", "temperature", FAHRENHEIT);
@@ -164,11 +165,30 @@ public final class Units {
         return e;
     }
 
-    /** A number without a needless trailing ".0". */
+    /** A number without a needless trailing ".0"; beyond 10^15, in powers of ten ("1e30", not "1.0E30"). */
     public static String format(double value) {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
         }
-        return String.valueOf(value);
+        String shortest = String.valueOf(value);
+        return Double.isFinite(value) && shortest.contains("E")
+                ? java.math.BigDecimal.valueOf(value).stripTrailingZeros().toString().replace("E+", "e").replace("E", "e") : shortest;
+    }
+
+    /**
+     * A computed number as people read it: rounded to {@code significant} significant digits, but never to fewer
+     * digits than its whole part has (2377.45 → "2377" at 3, 12.618 → "12.6", 0.333333 → "0.333"), without a
+     * needless ".0"; beyond 10^15, in powers of ten ("1e30"). Values a user wrote are shown with {@link #format}.
+     */
+    public static String rounded(double value, int significant) {
+        if (!Double.isFinite(value) || value == 0) {
+            return format(value);
+        }
+        boolean huge = Math.abs(value) >= 1e15;
+        int wholeDigits = (int) Math.floor(Math.log10(Math.abs(value))) + 1;
+        java.math.BigDecimal b = new java.math.BigDecimal(value)
+                .round(new java.math.MathContext(huge ? significant : Math.max(significant, wholeDigits), java.math.RoundingMode.HALF_UP))
+                .stripTrailingZeros();
+        return huge ? b.toString().replace("E+", "e") : b.toPlainString();
     }
 }

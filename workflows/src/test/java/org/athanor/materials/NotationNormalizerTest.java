@@ -151,6 +151,27 @@ class NotationNormalizerTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"gahnite|ZnAl2O4|Al2ZnO4", "cobalt blue|CoAl2O4|Al2CoO4", "hercynite|FeAl2O4|Al2FeO4",
+            "chromite|FeCr2O4|Cr2FeO4", "nickel ferrite|NiFe2O4|Fe2NiO4", "cobalt aluminate|CoAl2O4|Al2CoO4", "zinc titanate|ZnTiO3|TiZnO3",
+            "spinel|MgAl2O4|MgAl2O4", "perovskite|CaTiO3|CaTiO3", "rutile|TiO2|TiO2", "corundum|Al2O3|Al2O3", "ilmenite|FeTiO3|",
+            "hydroxyapatite|Ca5(PO4)3OH|", "Gahnite|ZnAl2O4|", "lithium iron phosphate|LiFePO4|"})
+    void aNameKeepsTheFormulaAsChemistsWriteItBesideTheCanonicalOne(String name, String conventional, String canonical) {
+        NormalizedFormula n = auto(name);
+        assertThat(n.conventionalFormula()).isEqualTo(conventional);
+        assertThat(n.composition()).isEqualTo(Formula.parse(conventional).reduced());
+        if (canonical != null) {
+            assertThat(n.formula()).isEqualTo(canonical);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"ZnAl2O4|Al2ZnO4", "ZnO·Al2O3|Al2ZnO4", "C3A|Ca3Al2O6", "Sr2Ti2O6|SrTiO3", "copper|Cu",
+            "barium nitrate|BaN2O6"})
+    void anythingButANameOrAPlainBuiltFormulaIsWrittenCanonically(String input, String conventional) {
+        assertThat(auto(input).conventionalFormula()).isEqualTo(conventional).isEqualTo(auto(input).formula());
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"tricalcium aluminate|Ca3Al2O6", "tricalcium silicate|Ca3SiO5",
             "dicalcium silicate|Ca2SiO4", "tetracalcium aluminoferrite|Ca4Al2Fe2O10", "disodium phosphate|Na2HPO4",
             "tricalcium phosphate|Ca3P2O8", "trisodium phosphate|Na3PO4", "dipotassium carbonate|K2CO3"})

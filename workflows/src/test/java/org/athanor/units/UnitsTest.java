@@ -30,6 +30,7 @@ class UnitsTest {
     @Test
     void massTimeAngleWavenumberPowerFlowAndPressure() {
         assertThat(Units.convert(500, "mg", "g")).isCloseTo(0.5, within(1e-12));
+        assertThat(Units.convert(2, "t", "g")).isCloseTo(2e6, within(1e-6));
         assertThat(Units.convert(12, "h", "min")).isCloseTo(720, within(1e-9));
         assertThat(Units.convert(180, "deg", "rad")).isCloseTo(Math.PI, within(1e-12));
         assertThat(Units.convert(1.5406, "Å", "nm")).isCloseTo(0.15406, within(1e-12));
@@ -52,7 +53,7 @@ class UnitsTest {
     @CsvSource(delimiter = '|', value = {"degC|°C", "C|°C", "celsius|°C", "℃|°C", "kelvin|K", "hours|h", "hr|h",
             "°C min-1|°C/min", "K·min⁻¹|K/min", "°C per minute|°C/min", "C/min|°C/min", "degC/h|°C/h", "ml min-1|mL/min",
             "mL/min|mL/min", "1/cm|cm-1", "cm^-1|cm-1", "cm⁻¹|cm-1", "°|deg", "degrees|deg", "mW|mW", "W|W",
-            "angstrom|Å", "minutes|min", "wt%|wt%", "mol%|mol%"})
+            "angstrom|Å", "minutes|min", "wt%|wt%", "mol%|mol%", "tonnes|t", "metric tons|t"})
     void canonicalisesTheSpellingsUsersType(String typed, String canonical) {
         assertThat(Units.canonical(typed)).isEqualTo(canonical);
         assertThat(Units.isKnown(typed)).isTrue();
@@ -66,5 +67,20 @@ class UnitsTest {
         assertThat(Units.dimension("mW")).isEqualTo("power");
         assertThat(Units.dimension("deg")).isEqualTo("angle");
         assertThat(Units.jsr385("K").getSymbol()).isEqualTo("K");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"2377.450244649236|3|2377", "123.98519761941095|3|124", "12.6184|3|12.6",
+            "0.3333333333333333|3|0.333", "4.308000000001|6|4.308", "0.84620000000001|6|0.8462", "1150.0|6|1150",
+            "1.5|3|1.5", "-0.049999|2|-0.05", "0.00041234|2|0.00041", "99.96|3|100", "0|3|0", "1e30|3|1e30",
+            "2.5e18|3|2.5e18"})
+    void computedNumbersAreRoundedForPeopleButKeepTheirWholePart(double value, int significant, String shown) {
+        assertThat(Units.rounded(value, significant)).isEqualTo(shown);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"2|2", "2.5|2.5", "1e30|1e30", "1.25e18|1.25e18", "-3e20|-3e20", "1e-7|1e-7", "0.0001|0.0001"})
+    void aNumberIsWrittenWithoutANeedlessPointZeroAtAnySize(double value, String shown) {
+        assertThat(Units.format(value)).isEqualTo(shown);
     }
 }

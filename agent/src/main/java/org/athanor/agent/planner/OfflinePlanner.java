@@ -76,7 +76,7 @@ public final class OfflinePlanner implements Planner {
         SafetyLoop.Outcome outcome = loop.run(u, draft.plan(), plan -> assembler.assemble(id, u, plan, lab));
         notes.addAll(outcome.revisions());
         if (u.requestedRamp() != null && outcome.plan().rampCPerMin() < u.requestedRamp().celsiusPerMinute()) {
-            notes.add("the ramp you asked for (" + u.requestedRamp() + ") was lowered to " + Units.format(outcome.plan().rampCPerMin()) + " °C/min");
+            notes.add("the ramp you asked for (" + u.requestedRamp() + ") was lowered to " + Units.rounded(outcome.plan().rampCPerMin(), 3) + " °C/min");
         }
         if (outcome.report().approved()) {
             return new PlanResult(u.goal(), PlanResult.Verdict.APPROVED, outcome.workflow(), outcome.report().findings(), null, u, notes, "offline");

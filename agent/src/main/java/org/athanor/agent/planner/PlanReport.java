@@ -1,10 +1,10 @@
 package org.athanor.agent.planner;
 
 import java.util.List;
+import java.util.TreeMap;
 import org.athanor.agent.planner.goal.Understanding;
 import org.athanor.agent.planner.safety.Finding;
-import org.athanor.workflow.Action;
-import org.athanor.workflow.HeatSegment;
+import org.athanor.units.Units;
 import org.athanor.workflow.Step;
 
 /** The readable form of a plan result: what was understood, the verdict, the steps, the gate's findings and notes. */
@@ -33,11 +33,12 @@ public final class PlanReport {
             line(b, "max ramp", u.maxRamp());
             line(b, "requested ramp", u.requestedRamp());
             line(b, "cooling ramp", u.coolingRamp());
-            line(b, "atmosphere", u.atmosphere() == null ? null : u.atmosphere().gas() + (u.atmosphere().h2Percent() != null ? " (" + u.atmosphere().h2Percent() + " % H2)" : ""));
+            line(b, "atmosphere", u.atmosphere() == null ? null : u.atmosphere().gas() + (u.atmosphere().h2Percent() != null ? " (" + Units.format(u.atmosphere().h2Percent()) + " % H2)" : ""));
             line(b, "furnace", u.furnaceKind());
             line(b, "crucible", u.crucible());
             line(b, "characterisation", u.characterization().isEmpty() ? null : String.join(", ", u.characterization()));
-            line(b, "excess", u.excess().isEmpty() ? null : u.excess().toString());
+            line(b, "excess", u.excess().isEmpty() ? null : String.join(", ", new TreeMap<>(u.excess()).entrySet().stream()
+                    .map(e -> Units.format(e.getValue()) + " % " + e.getKey()).toList()));
             line(b, "batches", u.batches());
             if (!u.unparsed().isEmpty()) {
                 line(b, "NOT understood", String.join("; ", u.unparsed()));
@@ -50,7 +51,7 @@ public final class PlanReport {
         if (r.workflow() != null) {
             b.append("Steps:\n");
             for (Step s : r.workflow().steps()) {
-                b.append(String.format("  %-16s %-8s %-15s %s%n", s.id(), s.action().json(), s.instrument() == null ? "" : s.instrument(), describe(s)));
+                b.append(String.format("  %-16s %-8s %-15s %s%n", s.id(), s.action().json(), s.instrument() == null ? "" : s.instrument(), StepDescription.of(s)));
             }
         }
         if (!r.violations().isEmpty()) {
@@ -71,29 +72,5 @@ public final class PlanReport {
         if (value != null) {
             b.append(String.format("  %-19s %s%n", label + ":", value));
         }
-    }
-
-    private static String describe(Step s) {
-        if (s.action() == Action.DISPENSE) {
-            return s.material().orElse("?") + " " + s.quantity("mass").map(Object::toString).orElse("");
-        }
-        if (s.action() == Action.HEAT) {
-            StringBuilder d = new StringBuilder();
-            for (HeatSegment seg : s.profile()) {
-                d.append(seg.temperature()).append(" @ ").append(seg.rampRate()).append(" hold ").append(seg.hold()).append("; ");
-            }
-            d.append(s.atmosphere().map(a -> a.gas()).orElse("?")).append(", ").append(s.crucible().orElse("?")).append(" crucible");
-            return d.toString();
-        }
-        if (s.action() == Action.TRANSFER) {
-            return s.text("from").orElse("") + " -> " + s.text("to").orElse("");
-        }
-        if (s.action() == Action.XRD) {
-            return "2θ " + s.quantity("twoThetaStart").map(Object::toString).orElse("") + " – " + s.quantity("twoThetaEnd").map(Object::toString).orElse("");
-        }
-        if (s.action() == Action.RAMAN) {
-            return s.quantity("laserWavelength").map(Object::toString).orElse("");
-        }
-        return s.params().isEmpty() ? "" : s.params().toString();
     }
 }

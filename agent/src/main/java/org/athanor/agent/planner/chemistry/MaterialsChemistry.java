@@ -31,7 +31,8 @@ public final class MaterialsChemistry implements Chemistry {
 
     private static Mention mention(TextMatch m) {
         NormalizedFormula n = m.normalized();
-        return new Mention(m.start(), m.end(), m.text(), n.formula(), n.composition().asMap(), n.notation().name().toLowerCase(Locale.ROOT), n.name());
+        return new Mention(m.start(), m.end(), m.text(), n.formula(), n.composition().asMap(), n.notation().name().toLowerCase(Locale.ROOT), n.name(),
+                n.conventionalFormula());
     }
 
     @Override
@@ -44,7 +45,7 @@ public final class MaterialsChemistry implements Chemistry {
         try {
             NormalizedFormula n = NotationNormalizer.normalize(substance);
             return Optional.of(new Mention(0, substance.length(), substance, n.formula(), n.composition().asMap(),
-                    n.notation().name().toLowerCase(Locale.ROOT), n.name()));
+                    n.notation().name().toLowerCase(Locale.ROOT), n.name(), n.conventionalFormula()));
         } catch (IllegalArgumentException e) { // NotationException among them
             return Optional.empty();
         }

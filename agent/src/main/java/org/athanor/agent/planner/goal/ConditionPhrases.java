@@ -249,10 +249,10 @@ final class ConditionPhrases {
                 };
             } else {
                 String w = m.group(1).toLowerCase(Locale.ROOT);
-                n = WORDS.containsKey(w) ? WORDS.get(w) : Integer.parseInt(w);
+                n = WORDS.containsKey(w) ? WORDS.get(w) : w.length() > 9 ? -1 : Integer.parseInt(w);
             }
-            if (n < 1 || n > 20) {
-                d.unparsed.add(m.group() + " (batch count outside 1..20)");
+            if (n < 1) {
+                d.unparsed.add(m.group() + (n == 0 ? " (no batch to make)" : " (more batches than a plan can count)"));
             } else {
                 d.batches = n;
             }

@@ -218,11 +218,15 @@ public final class GoalReader {
 
     /**
      * The target's formula in the order the user wrote it when they wrote it plainly and reduced ("ZnAl2O4", "CoAl2O4"),
-     * else the canonical one: the canonical order puts the more electronegative cation last (Al2ZnO4), which is right
-     * for identity but not how chemists write spinels. Only the order changes; the composition is the same.
+     * as the name table writes it when they named it ("gahnite", "cobalt blue": ZnAl2O4, CoAl2O4), else the canonical
+     * one: the canonical order puts the more electronegative cation last (Al2ZnO4), which is right for identity but not
+     * how chemists write spinels. Only the order changes; the composition is the same.
      */
     static String asWritten(Mention m) {
         String text = m.text().strip();
+        if ("name".equals(m.notation())) {
+            return m.conventionalFormula();
+        }
         if (!"formula".equals(m.notation()) || !PLAIN_FORMULA.matcher(text).matches()) {
             return m.formula();
         }

@@ -12,8 +12,11 @@ import org.athanor.workflow.Quantity;
  */
 final class QuantityPhrases {
 
+    private static final String NUMBER = "\\d+,\\d{1,2}(?![\\d,])|\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|\\.\\d+";
     /** A number not glued to a formula ("Fe3C" is not 3 °C). */
-    static final String NUM = "(?<![\\p{L}\\p{N}.·,])(\\d+,\\d{1,2}(?![\\d,])|\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|\\.\\d+)";
+    static final String NUM = "(?<![\\p{L}\\p{N}.·,])(" + NUMBER + ")";
+    /** A mass may also be written in powers of ten ("1e3 g", "2.5E6 mg"). */
+    private static final String MASS_NUM = "(?<![\\p{L}\\p{N}.·,])(\\d+(?:\\.\\d+)?[eE][+-]?\\d+|" + NUMBER + ")";
     /** "2,5": a decimal comma (one or two decimals; three digits after a comma group thousands, "1,250"). */
     private static final Pattern DECIMAL_COMMA = Pattern.compile("\\d+,\\d{1,2}");
     private static final String TEMP_UNIT = "(°\\s*K|°\\s*C|°\\s*F|deg(?:rees?)?\\s*(?:C|F|celsius|fahrenheit)\\b|celsius\\b|fahrenheit\\b|kelvin\\b|K\\b|C\\b|F\\b|°)";
@@ -34,7 +37,8 @@ final class QuantityPhrases {
             "\\b(?:ball[\\s-]?mill(?:ed|ing)?|mill(?:ed|ing)?|grind(?:ing)?|ground|mix(?:ed|ing)?)(?:\\s+(?:it|them|the\\s+\\S+|everything|together|well|thoroughly))*"
                     + "\\s+(?:for\\s+)?" + NUM + "[\\s-]*" + HOLD_UNIT, FLAGS);
     private static final Pattern HOLD_AFTER = Pattern.compile(NUM + "[\\s-]*(h|hrs?|hours?|min|minutes?)[\\s-]+(?:hold|dwell|soak|anneal|calcination)\\b", FLAGS);
-    private static final Pattern MASS = Pattern.compile(NUM + "\\s*(mg|g|kg|grams?|milligrams?|kilograms?)\\b(?!\\s*/)", FLAGS);
+    private static final Pattern MASS = Pattern.compile(MASS_NUM
+            + "\\s*(mg|g|kg|µg|μg|grams?|milligrams?|kilograms?|micrograms?|tonnes?|metric\\s+tons?)\\b(?!\\s*/)", FLAGS);
 
     private static final Pattern MAX_BEFORE = Pattern.compile(
             "(?:below|under|beneath|at\\s+most|(?:no|not|never)\\s+(?:\\w+\\s+){0,2}(?:hotter|higher|more|warmer|above|over|exceed\\w*|beyond)(?:\\s+than)?|"
@@ -174,7 +178,15 @@ final class QuantityPhrases {
             if (!d.coverage.isFree(m.start(), m.end())) {
                 continue;
             }
-            Quantity mass = Quantity.of(number(m.group(1)), Units.canonical(m.group(2)));
+            int start = signedStart(d.goal, m.start());
+            double value = (start < m.start() ? -1 : 1) * number(m.group(1));
+            if (!Double.isFinite(value)) {
+                d.unparsed.add(m.group() + " (too large a number)");
+                d.coverage.cover(m.start(), m.end());
+                continue;
+            }
+            Quantity mass = Quantity.of(value, Units.canonical(m.group(2)));
+            d.coverage.cover(start, m.start());
             if (d.productMass == null) {
                 d.productMass = mass;
             } else {
@@ -260,6 +272,9 @@ final class QuantityPhrases {
     }
 
     static double number(String written) {
+        if (written.indexOf('e') >= 0 || written.indexOf('E') >= 0) {
+            return Double.parseDouble(written);
+        }
         if (DECIMAL_COMMA.matcher(written).matches()) {
             return Double.parseDouble(written.replace(',', '.'));
         }

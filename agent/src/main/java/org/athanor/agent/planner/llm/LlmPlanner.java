@@ -95,7 +95,8 @@ public final class LlmPlanner implements Planner {
         PrecursorChooser chooser = new PrecursorChooser(chemistry);
         var choice = chooser.choose(target.composition(), p.precursors(), lab, false);
         if (!choice.uncovered().isEmpty() || choice.precursors().size() != p.precursors().size()) {
-            problems.add("the precursors " + p.precursors() + " do not supply exactly the target's elements" + (choice.uncovered().isEmpty() ? "" : "; missing " + choice.uncovered()));
+            problems.add("the precursors " + String.join(", ", p.precursors()) + " do not supply exactly the target's elements"
+                    + (choice.uncovered().isEmpty() ? "" : "; missing " + String.join(", ", choice.uncovered())));
             return null;
         }
         double grams = u.productMass() != null ? u.productMass().grams() : p.productMassGrams() != null ? p.productMassGrams() : 1.0;
@@ -103,7 +104,10 @@ public final class LlmPlanner implements Planner {
         boolean xrd = p.characterization() == null || p.characterization().contains("xrd") || u.wantsXrd();
         boolean raman = (p.characterization() != null && p.characterization().contains("raman")) || u.wantsRaman();
         Atmosphere atmosphere = u.atmosphere() != null ? u.atmosphere() : new Atmosphere(p.atmosphere(), p.h2Percent(), null);
-        return new SynthesisPlan(target.formula(), target.name(), target.composition(), grams, doses, 1, p.furnace(), p.crucible(),
+        // The goal's target as the goal reader wrote it (ZnAl2O4 for "gahnite"); the check made sure it is the same substance.
+        String formula = u.target() != null ? u.target().formula() : target.formula();
+        String name = u.target() != null ? u.target().name() : target.name();
+        return new SynthesisPlan(formula, name, target.composition(), grams, doses, 1, p.furnace(), p.crucible(),
                 atmosphere, p.temperatureC(), p.rampCPerMin(), p.holdHours(), xrd, raman, "proposed by the language model");
     }
 

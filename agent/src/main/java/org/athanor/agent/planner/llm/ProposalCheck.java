@@ -2,12 +2,12 @@ package org.athanor.agent.planner.llm;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.athanor.agent.planner.chemistry.Chemistry;
 import org.athanor.agent.planner.chemistry.Compositions;
 import org.athanor.agent.planner.goal.Understanding;
 import org.athanor.agent.planner.recipe.LabProfile;
 import org.athanor.agent.planner.recipe.PrecursorChooser;
+import org.athanor.units.Units;
 
 /**
  * Catches what a model gets wrong before anything is assembled: missing fields, instruments or materials the lab does
@@ -15,7 +15,7 @@ import org.athanor.agent.planner.recipe.PrecursorChooser;
  */
 final class ProposalCheck {
 
-    private static final Set<String> GASES = Set.of("air", "O2", "N2", "Ar", "He", "CO2", "H2", "H2/Ar", "H2/N2", "vacuum");
+    private static final List<String> GASES = List.of("air", "O2", "N2", "Ar", "He", "CO2", "H2", "H2/Ar", "H2/N2", "vacuum");
 
     private ProposalCheck() {
     }
@@ -44,7 +44,7 @@ final class ProposalCheck {
             out.add("crucible '" + p.crucible() + "' is not available; crucibles are " + String.join(", ", lab.crucibles()));
         }
         if (!GASES.contains(p.atmosphere())) {
-            out.add("atmosphere '" + p.atmosphere() + "' is not one of " + GASES);
+            out.add("atmosphere '" + p.atmosphere() + "' is not one of " + String.join(", ", GASES));
         }
         for (String precursor : p.precursors()) {
             boolean known = chemistry.precursor(precursor).isPresent() || chemistry.read(precursor).isPresent();
@@ -53,13 +53,13 @@ final class ProposalCheck {
             }
         }
         if (u.maxTemperature() != null && p.temperatureC() > u.maxTemperature().celsius()) {
-            out.add("temperature " + p.temperatureC() + " °C is above the goal's limit " + u.maxTemperature());
+            out.add("temperature " + Units.rounded(p.temperatureC(), 4) + " °C is above the goal's limit " + u.maxTemperature());
         }
         if (u.fixedTemperature() != null && Math.abs(p.temperatureC() - u.fixedTemperature().celsius()) > 0.5) {
-            out.add("the goal asks for " + u.fixedTemperature() + ", not " + p.temperatureC() + " °C");
+            out.add("the goal asks for " + u.fixedTemperature() + ", not " + Units.rounded(p.temperatureC(), 4) + " °C");
         }
         if (u.maxRamp() != null && p.rampCPerMin() > u.maxRamp().celsiusPerMinute()) {
-            out.add("ramp " + p.rampCPerMin() + " °C/min is above the goal's limit " + u.maxRamp());
+            out.add("ramp " + Units.rounded(p.rampCPerMin(), 3) + " °C/min is above the goal's limit " + u.maxRamp());
         }
         if (u.atmosphere() != null && !u.atmosphere().gas().equals(p.atmosphere())) {
             out.add("the goal asks for " + u.atmosphere().gas() + ", not " + p.atmosphere());
@@ -68,7 +68,7 @@ final class ProposalCheck {
             out.add("the goal asks for a " + u.crucible() + " crucible, not " + p.crucible());
         }
         if (u.hold() != null && Math.abs(p.holdHours() - u.hold().hours()) > 1e-6) {
-            out.add("the goal asks for a hold of " + u.hold() + ", not " + p.holdHours() + " h");
+            out.add("the goal asks for a hold of " + u.hold() + ", not " + Units.rounded(p.holdHours(), 3) + " h");
         }
         for (String precursor : p.precursors()) {
             chemistry.precursor(precursor).ifPresent(option -> PrecursorChooser.classesOf(option, u.excludedPrecursors())

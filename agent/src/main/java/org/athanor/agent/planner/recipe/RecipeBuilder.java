@@ -1,5 +1,8 @@
 package org.athanor.agent.planner.recipe;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +27,14 @@ public final class RecipeBuilder {
      * point (Tammann's rule), far above 100 °C for the precursors the lab stocks; below it a heat step only dries.
      */
     static final double MIN_FIRING_C = 100;
+    /**
+     * How far under the table's temperature a cap may hold the firing before the plan warns that the reaction is likely
+     * incomplete. The table's temperatures sit inside the ranges its sources give, which span about 100 °C either side
+     * (BaTiO3 1000–1200 °C, ferrites 900–1100 °C, calcium aluminates 1300–1400 °C); further down is where none of them
+     * saw the product form. Solid-state reaction is limited by cation diffusion (activation energies of 300–500 kJ/mol
+     * in oxides), so 100 °C less near 1100 °C makes it some 8–30 times slower than the table's hold allows for.
+     */
+    static final double FAR_BELOW_TABLE_C = 100;
     /** Alkali attack on alumina starts near 600 °C (Li2CO3 + Al2O3 → LiAlO2; ../shared/safety/RULES.md §2). */
     private static final double ALKALI_ATTACK_C = 600;
     private static final Set<String> ALKALI = Set.of("Li", "Na", "K");
@@ -53,6 +64,12 @@ public final class RecipeBuilder {
         double grams = u.productMass() == null ? DEFAULT_PRODUCT_GRAMS : u.productMass().grams();
         if (u.productMass() == null) {
             notes.add("no product mass stated; " + Units.format(DEFAULT_PRODUCT_GRAMS) + " g planned");
+        } else if (!(grams > 0)) {
+            return new Draft(null, notes, "the goal asks for " + u.productMass() + " of product; a mass to make must be more than 0 g");
+        }
+        if (u.batchCount() > SynthesisPlan.MAX_BATCHES) {
+            return new Draft(null, notes, "the goal asks for " + u.batchCount() + " batches; the planner plans at most "
+                    + SynthesisPlan.MAX_BATCHES + " batches per goal. Ask for " + SynthesisPlan.MAX_BATCHES + " or fewer, and repeat the run for more");
         }
         List<Dose> doses;
         if (u.target() == null) {
@@ -70,7 +87,7 @@ public final class RecipeBuilder {
             formula = String.join(" + ", reagents);
             name = "mixture";
             doses = reagents.stream().map(f -> new Dose(f, grams / reagents.size())).toList();
-            notes.add("equal masses of the named materials, " + Units.format(grams / named.size()) + " g each");
+            notes.add("equal masses of the named materials, " + Units.rounded(grams / named.size(), 3) + " g each");
         } else {
             composition = u.target().composition();
             formula = u.target().formula();
@@ -106,6 +123,10 @@ public final class RecipeBuilder {
         double hold = u.hold() != null ? u.hold().hours() : entry.holdH();
         int batches = u.batchCount();
         List<Dose> perBatch = doses.stream().map(d -> new Dose(d.material(), d.grams() / batches)).toList();
+        Dose smallest = perBatch.stream().min(java.util.Comparator.comparingDouble(Dose::grams)).orElseThrow();
+        if (smallest.grams() < lab.minDoseGrams()) {
+            return new Draft(null, notes, tooLittle(u, u.target() != null ? formula : "the mixture", grams, smallest, batches, lab));
+        }
         String furnace = furnace(u, lab, atmosphere, temperature, notes);
         if (u.crucible() != null && !lab.crucibles().contains(u.crucible())) {
             return new Draft(null, notes, "the goal asks for a " + u.crucible() + " crucible; the lab has " + String.join(", ", lab.crucibles()));
@@ -115,11 +136,46 @@ public final class RecipeBuilder {
                 atmosphere, temperature, ramp, hold, !u.notes().contains("xrd is explicitly not wanted"), u.wantsRaman(), entry.family() + ": " + entry.source());
         double perCrucible = plan.powderGramsPerBatch();
         if (perCrucible > lab.crucibleCapacityGrams()) {
-            int n = (int) Math.ceil(perCrucible * batches / lab.crucibleCapacityGrams());
-            notes.add(Units.format(perCrucible) + " g of powder exceeds one crucible (" + Units.format(lab.crucibleCapacityGrams()) + " g); split into " + n + " batches");
+            double needed = Math.ceil(perCrucible * batches / lab.crucibleCapacityGrams());
+            if (needed > SynthesisPlan.MAX_BATCHES) {
+                return new Draft(null, notes, tooMuch(u, u.target() != null ? formula : "the mixture", grams, perCrucible * batches, needed, lab));
+            }
+            int n = (int) needed;
+            notes.add(Units.rounded(perCrucible, 3) + " g of powder exceeds one crucible (" + Units.format(lab.crucibleCapacityGrams()) + " g); split into " + n + " batches");
             plan = plan.withBatches(n);
         }
         return new Draft(plan, notes, null);
+    }
+
+    /**
+     * Why the mass asked for is more than one goal's batches make: what one crucible gives, how many batches the mass
+     * needs, and the largest mass the planner plans (rounded down, so that asking for it fits).
+     */
+    private static String tooMuch(Understanding u, String product, double grams, double powderGrams, double batchesNeeded, LabProfile lab) {
+        double perBatch = grams * lab.crucibleCapacityGrams() / powderGrams;
+        String largest = leading(perBatch * SynthesisPlan.MAX_BATCHES, 3, RoundingMode.DOWN);
+        return asked(u, grams) + " of " + product + " needs " + Units.rounded(batchesNeeded, 3) + " batches: one crucible in this lab holds "
+                + Units.format(lab.crucibleCapacityGrams()) + " g of powder, which gives " + Units.rounded(perBatch, 3) + " g of " + product
+                + "; the planner plans at most " + SynthesisPlan.MAX_BATCHES + " batches (" + largest + " g) per goal. Ask for "
+                + largest + " g or less, and repeat the run for more";
+    }
+
+    private static String asked(Understanding u, double grams) {
+        return u.productMass() != null ? u.productMass().toString() : Units.format(grams) + " g";
+    }
+
+    /** A limit stated to its leading digits, rounded the way that keeps it within the limit (down for a most, up for a least). */
+    private static String leading(double value, int digits, RoundingMode towardsInside) {
+        return new BigDecimal(value).round(new MathContext(digits, towardsInside)).stripTrailingZeros().toPlainString();
+    }
+
+    /** Why the mass asked for is less than the dispenser can dose out, with the least mass the planner plans. */
+    private static String tooLittle(Understanding u, String product, double grams, Dose smallest, int batches, LabProfile lab) {
+        double least = grams * lab.minDoseGrams() / smallest.grams();
+        String atLeast = least < 1 ? leading(least * 1000, 2, RoundingMode.UP) + " mg" : leading(least, 2, RoundingMode.UP) + " g";
+        return asked(u, grams) + " of " + product + " needs " + Units.rounded(smallest.grams() * 1000, 2) + " mg of " + smallest.material()
+                + (batches > 1 ? " per batch" : "") + ", less than the dispenser's smallest dose of " + Units.format(lab.minDoseGrams() * 1000)
+                + " mg. Ask for " + atLeast + " or more";
     }
 
     private static Atmosphere atmosphere(Understanding u, HeatProfileTable.Entry entry, Map<String, Double> composition, List<String> notes) {
@@ -141,7 +197,12 @@ public final class RecipeBuilder {
         double t = entry.temperatureC();
         if (u.maxTemperature() != null && u.maxTemperature().celsius() < t) {
             double limit = Math.floor(u.maxTemperature().celsius());
-            notes.add("the " + entry.family() + " profile suggests " + Units.format(t) + " °C; held to your limit of " + Units.format(limit) + " °C");
+            String note = "the " + entry.family() + " profile suggests " + Units.format(t) + " °C; held to your limit of " + Units.format(limit) + " °C";
+            if (t - limit > FAR_BELOW_TABLE_C) {
+                note += ", " + Units.format(t - limit) + " °C below it: the reaction is likely incomplete there (solid-state reaction slows about "
+                        + "tenfold per 100 °C), so expect unreacted precursors by XRD unless the hold is much longer";
+            }
+            notes.add(note);
             return limit;
         }
         return t;

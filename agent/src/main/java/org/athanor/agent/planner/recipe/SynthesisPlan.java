@@ -25,6 +25,15 @@ public record SynthesisPlan(
         boolean raman,
         String profileSource) {
 
+    /**
+     * The most batches one goal is planned in. A plan's batches run one after another (the mill and the robot hold one
+     * sample at a time, RULES.md §1), and each is a whole firing: at the heat-profile table's usual 800–1400 °C, a
+     * 5 °C/min ramp each way and a 10–12 h hold, close to a day. Twenty batches are about three weeks of the lab for
+     * one goal; a larger amount is a production run, better asked for in parts whose XRD can be read before the next
+     * part is fired. The safety loop splits a plan no further; a goal asking for more is refused with this limit.
+     */
+    public static final int MAX_BATCHES = 20;
+
     public SynthesisPlan {
         composition = Map.copyOf(composition);
         doses = List.copyOf(doses);

@@ -53,13 +53,13 @@ public final class WorkflowAssembler {
         int i = 1;
         for (Dose dose : plan.doses()) {
             String id = sample + "-dispense-" + i++;
-            steps.add(step(id, "dispense", lab.dispenser(), sample, after, Map.of(
+            steps.add(step(id, "dispense", lab.dispenser(), sample, after, params(
                     "material", dose.material(), "mass", Quantity.of(round(dose.grams(), 4), "g"))));
             dispensed.add(id);
         }
         String last = add(steps, sample + "-mix", "mix", lab.mill(), sample, dispensed,
-                Map.of("duration", Quantity.of(settings.mixMinutes(), "min"), "method", "ball-mill"));
-        last = add(steps, sample + "-load", "transfer", lab.robot(), sample, List.of(last), Map.of("from", lab.mill(), "to", plan.furnace()));
+                params("method", "ball-mill", "duration", Quantity.of(settings.mixMinutes(), "min")));
+        last = add(steps, sample + "-load", "transfer", lab.robot(), sample, List.of(last), params("from", lab.mill(), "to", plan.furnace()));
         List<HeatSegment> profile = List.of(
                 HeatSegment.celsius(plan.temperatureC(), plan.rampCPerMin(), plan.holdH()),
                 HeatSegment.celsius(ROOM_C, settings.coolingRamp() != null ? settings.coolingRamp() : plan.rampCPerMin(), 0));
@@ -69,15 +69,15 @@ public final class WorkflowAssembler {
         heat.put("crucible", plan.crucible());
         last = add(steps, sample + "-heat", "heat", plan.furnace(), sample, List.of(last), heat);
         if (plan.xrd()) {
-            last = add(steps, sample + "-to-xrd", "transfer", lab.robot(), sample, List.of(last), Map.of("from", plan.furnace(), "to", lab.xrd()));
-            last = add(steps, sample + "-xrd", "xrd", lab.xrd(), sample, List.of(last), Map.of(
+            last = add(steps, sample + "-to-xrd", "transfer", lab.robot(), sample, List.of(last), params("from", plan.furnace(), "to", lab.xrd()));
+            last = add(steps, sample + "-xrd", "xrd", lab.xrd(), sample, List.of(last), params(
                     "twoThetaStart", settings.twoThetaStart(), "twoThetaEnd", settings.twoThetaEnd(),
                     "stepSize", Quantity.of(0.02, "deg"), "countTime", Quantity.of(1, "s")));
         }
         if (plan.raman()) {
             String from = plan.xrd() ? lab.xrd() : plan.furnace();
-            last = add(steps, sample + "-to-raman", "transfer", lab.robot(), sample, List.of(last), Map.of("from", from, "to", lab.raman()));
-            last = add(steps, sample + "-raman", "raman", lab.raman(), sample, List.of(last), Map.of(
+            last = add(steps, sample + "-to-raman", "transfer", lab.robot(), sample, List.of(last), params("from", from, "to", lab.raman()));
+            last = add(steps, sample + "-raman", "raman", lab.raman(), sample, List.of(last), params(
                     "laserWavelength", settings.laserWavelength(), "laserPower", settings.laserPower(),
                     "rangeStart", Quantity.of(100, "cm-1"), "rangeEnd", Quantity.of(1200, "cm-1"), "exposure", Quantity.of(10, "s")));
         }
@@ -89,7 +89,7 @@ public final class WorkflowAssembler {
             if (plan.raman()) {
                 methods.add("raman");
             }
-            last = add(steps, sample + "-analyze", "analyze", null, sample, List.of(last), Map.of("target", plan.targetFormula(), "methods", methods));
+            last = add(steps, sample + "-analyze", "analyze", null, sample, List.of(last), params("methods", methods, "target", plan.targetFormula()));
         }
         return last;
     }
@@ -108,6 +108,15 @@ public final class WorkflowAssembler {
         private static Quantity or(Quantity asked, Quantity otherwise) {
             return asked != null ? asked : otherwise;
         }
+    }
+
+    /** Parameters in the order given, so a plan's JSON and its printed steps read the same every time. */
+    private static Map<String, Object> params(Object... namesAndValues) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            params.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return params;
     }
 
     private static String add(List<Step> steps, String id, String action, String instrument, String sample, List<String> after, Map<String, Object> params) {

@@ -56,7 +56,7 @@ public final class SafetyLoop {
             if (best == null) {
                 break;
             }
-            revisions.add(best.description() + " (gate: " + current.report().errorRules() + ")");
+            revisions.add(best.description() + " (gate: " + String.join("; ", current.report().errorRules()) + ")");
             current = best;
         }
         if (current.report().approved() && current.report().warnings() > 0) {
@@ -100,7 +100,7 @@ public final class SafetyLoop {
             rampLimit = Math.min(rampLimit, u.maxRamp().celsiusPerMinute());
         }
         if (p.rampCPerMin() > rampLimit) {
-            out.add(new Revision("ramp lowered from " + Units.format(p.rampCPerMin()) + " to " + Units.format(rampLimit) + " °C/min", p.withRamp(rampLimit)));
+            out.add(new Revision("ramp lowered from " + Units.rounded(p.rampCPerMin(), 3) + " to " + Units.rounded(rampLimit, 3) + " °C/min", p.withRamp(rampLimit)));
         }
         for (LabProfile.FurnaceSpec f : lab.furnaces()) {
             boolean kindAllowed = u.furnaceKind() == null || u.furnaceKind().equals(f.kind());
@@ -119,7 +119,7 @@ public final class SafetyLoop {
             lab.furnaces().forEach(f -> limits.add(f.maxCelsius()));
             for (double t : limits) {
                 if (t < p.temperatureC()) {
-                    out.add(new Revision("temperature lowered from " + Units.format(p.temperatureC()) + " to " + Units.format(t) + " °C", p.withTemperature(t)));
+                    out.add(new Revision("temperature lowered from " + Units.rounded(p.temperatureC(), 3) + " to " + Units.rounded(t, 3) + " °C", p.withTemperature(t)));
                 }
             }
         }
@@ -131,7 +131,7 @@ public final class SafetyLoop {
                 }
             }
         }
-        if (p.batches() < 20) {
+        if (p.batches() < SynthesisPlan.MAX_BATCHES) {
             out.add(new Revision("split into " + (p.batches() + 1) + " batches", p.withBatches(p.batches() + 1)));
         }
         return out;

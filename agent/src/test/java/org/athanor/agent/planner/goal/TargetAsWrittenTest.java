@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.athanor.agent.planner.chemistry.MaterialsChemistry;
 import org.athanor.agent.planner.chemistry.Mention;
+import org.athanor.agent.planner.PlanReport;
+import org.athanor.agent.planner.PlanResult;
+import org.athanor.agent.planner.Planners;
+import org.athanor.agent.planner.chemistry.Compositions;
+import org.athanor.workflow.Action;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class TargetAsWrittenTest {
 
@@ -29,7 +36,22 @@ class TargetAsWrittenTest {
         assertThat(GoalReader.asWritten(read("ZnO·Al2O3"))).as("an oxide sum").isEqualTo("Al2ZnO4");
         Mention twice = new Mention(0, 7, "CH3COOH", "C2H4O2", Map.of("C", 2.0, "H", 4.0, "O", 2.0), "formula", null);
         assertThat(GoalReader.asWritten(twice)).as("an element written twice").isEqualTo("C2H4O2");
-        Mention named = new Mention(0, 7, "gahnite", "Al2ZnO4", Map.of("Al", 2.0, "Zn", 1.0, "O", 4.0), "name", "gahnite");
-        assertThat(GoalReader.asWritten(named)).as("a name").isEqualTo("Al2ZnO4");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"make gahnite|ZnAl2O4|gahnite", "make 2 g of cobalt blue, XRD|CoAl2O4|cobalt blue",
+            "Make 1 g of hercynite under argon, XRD|FeAl2O4|hercynite", "make 1 g of nickel ferrite|NiFe2O4|nickel ferrite",
+            "make 1 g of zinc titanate at 900 °C|ZnTiO3|zinc titanate", "make 3 g of spinel, XRD and Raman|MgAl2O4|spinel",
+            "Prepare CaTiO3 perovskite, XRD|CaTiO3|", "make corundum|Al2O3|corundum", "make 1 g of rutile at 1000 °C|TiO2|rutile",
+            "Prepare 4 g of gahnite ZnAl2O4, XRD.|ZnAl2O4|gahnite", "make 1 g of ZnO·Al2O3|Al2ZnO4|"})
+    void aNamedTargetIsPlannedAndAnalysedAsChemistsWriteIt(String goal, String written, String name) {
+        PlanResult r = Planners.offline().plan(goal);
+        assertThat(r.workflow()).as(r.reason()).isNotNull(); // approved, or waiting for an operator's approval (NiO)
+        assertThat(r.understood().target().formula()).isEqualTo(written);
+        assertThat(r.workflow().target().formula()).isEqualTo(written);
+        assertThat(r.workflow().target().name()).isEqualTo(name);
+        assertThat(r.workflow().stepsOf(Action.ANALYZE)).allSatisfy(s -> assertThat(s.text("target")).contains(written));
+        assertThat(Compositions.sameRatios(r.workflow().target().composition(), read(written).composition())).isTrue();
+        assertThat(PlanReport.readable(r)).contains("target:             " + written);
     }
 }

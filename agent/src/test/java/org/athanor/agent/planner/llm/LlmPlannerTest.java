@@ -42,6 +42,17 @@ class LlmPlannerTest {
     }
 
     @Test
+    void aNamedTargetIsWrittenAsTheGoalReaderWritesItWhateverOrderTheModelUsed() throws Exception {
+        try (StubChatServer stub = new StubChatServer("gahnite-canonical.json")) {
+            PlanResult r = plan(stub, "Make 1 g of gahnite and check it by XRD.");
+            assertThat(r.verdict()).as(r.reason()).isEqualTo(PlanResult.Verdict.APPROVED);
+            assertThat(r.planner()).isEqualTo("llm");
+            assertThat(r.workflow().target().formula()).isEqualTo("ZnAl2O4");
+            assertThat(r.workflow().stepsOf(Action.ANALYZE).get(0).text("target")).contains("ZnAl2O4");
+        }
+    }
+
+    @Test
     void toolCallIsAnsweredByTheDeterministicCore() throws Exception {
         try (StubChatServer stub = new StubChatServer("tool-call-normalise.json", "good.json")) {
             PlanResult r = plan(stub, GOAL);

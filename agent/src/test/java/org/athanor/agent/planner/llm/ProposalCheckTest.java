@@ -31,4 +31,13 @@ class ProposalCheckTest {
         assertThat(problems(goal, proposal(List.of("SrO", "TiO2"), "zirconia", 6)))
                 .noneSatisfy(m -> assertThat(m).containsAnyOf("crucible, not", "hold of", "rules out"));
     }
+
+    @Test
+    void aProblemStatesItsNumbersAndChoicesInWords() {
+        WorkflowProposal p = new WorkflowProposal("SrTiO3", 1.0, List.of("SrCO3", "TiO2"), "box-furnace-1", "alumina", "neon", null,
+                1187.4999999999998, 7.333333333333333, 2.0, List.of("xrd"));
+        assertThat(problems("Make 1 g of SrTiO3 below 1100 °C, ramp at most 5 °C/min.", p))
+                .contains("atmosphere 'neon' is not one of air, O2, N2, Ar, He, CO2, H2, H2/Ar, H2/N2, vacuum",
+                        "temperature 1187 °C is above the goal's limit 1100 °C", "ramp 7.33 °C/min is above the goal's limit 5 °C/min");
+    }
 }
