@@ -213,8 +213,10 @@ public final class GoalReader {
         return new Understanding.TargetReading(asWritten(chosen), chosen.composition(), targetName, writtenAs);
     }
 
-    private static final Pattern PLAIN_FORMULA = Pattern.compile("(?:[A-Z][a-z]?\\d*)+");
-    private static final Pattern ELEMENT_AMOUNT = Pattern.compile("([A-Z][a-z]?)(\\d*)");
+    /** An element's amount as written: none, whole (2) or decimal (0.8, .5), as in LiNi0.8Mn0.1Co0.1O2. */
+    private static final String AMOUNT = "(?:\\d+(?:\\.\\d+)?|\\.\\d+)?";
+    private static final Pattern PLAIN_FORMULA = Pattern.compile("(?:[A-Z][a-z]?" + AMOUNT + ")+");
+    private static final Pattern ELEMENT_AMOUNT = Pattern.compile("([A-Z][a-z]?)(" + AMOUNT + ")");
 
     /**
      * The target's formula in the order the user wrote it when they wrote it plainly and reduced ("ZnAl2O4", "CoAl2O4"),

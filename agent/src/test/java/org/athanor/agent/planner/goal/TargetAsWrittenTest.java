@@ -31,6 +31,15 @@ class TargetAsWrittenTest {
     }
 
     @Test
+    void aFormulaWithDecimalAmountsKeepsTheUsersOrderToo() {
+        // Doped and mixed-site compositions are written site by site: A-site, B-site(s), anion.
+        assertThat(read("LiNi0.8Mn0.1Co0.1O2").formula()).as("the canonical order").isNotEqualTo("LiNi0.8Mn0.1Co0.1O2");
+        assertThat(GoalReader.asWritten(read("LiNi0.8Mn0.1Co0.1O2"))).isEqualTo("LiNi0.8Mn0.1Co0.1O2");
+        assertThat(GoalReader.asWritten(read("La0.6Sr0.4CoO3"))).isEqualTo("La0.6Sr0.4CoO3");
+        assertThat(GoalReader.asWritten(read("Li1.2Mn0.54Ni0.13Co0.13O2"))).isEqualTo("Li1.2Mn0.54Ni0.13Co0.13O2");
+    }
+
+    @Test
     void anythingElseKeepsTheCanonicalFormula() {
         assertThat(GoalReader.asWritten(read("Sr2Ti2O6"))).as("not reduced").isEqualTo("SrTiO3");
         assertThat(GoalReader.asWritten(read("ZnO·Al2O3"))).as("an oxide sum").isEqualTo("Al2ZnO4");
