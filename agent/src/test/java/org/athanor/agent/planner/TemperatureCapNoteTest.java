@@ -31,4 +31,23 @@ class TemperatureCapNoteTest {
         assertThat(r.notes()).anySatisfy(n -> assertThat(n).endsWith(note));
         assertThat(r.notes()).noneSatisfy(n -> assertThat(n).contains("incomplete"));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "synthesize 1 g of BaTiO3 at 800 °C for 6 h|the perovskite titanate profile suggests 1150 °C; fired at your 800 °C, 350 °C below it",
+            "Make 2 g of SrTiO3 at 1000 °C, XRD.|suggests 1150 °C; fired at your 1000 °C, 150 °C below it",
+            "Make 2 g of SrTiO3 at 1273 K, XRD.|, 150 °C below it"})
+    void aSetTemperatureFarBelowTheTablesIsFiredAsAskedWithTheSameWarning(String goal, String note) {
+        PlanResult r = PLANNER.plan(goal);
+        assertThat(r.approved()).as(r.reason()).isTrue();
+        assertThat(r.notes()).anySatisfy(n -> assertThat(n).contains(note).contains("the reaction is likely incomplete"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"make 1 g of SrTiO3 at 1100 °C", "make 1 g of BaTiO3 at 1250 °C for 2 h"})
+    void aSetTemperatureNearOrAboveTheTablesNeedsNoWarning(String goal) {
+        PlanResult r = PLANNER.plan(goal);
+        assertThat(r.approved()).as(r.reason()).isTrue();
+        assertThat(r.notes()).noneSatisfy(n -> assertThat(n).contains("incomplete"));
+    }
 }

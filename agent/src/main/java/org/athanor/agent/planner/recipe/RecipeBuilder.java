@@ -191,21 +191,27 @@ public final class RecipeBuilder {
     }
 
     private static double temperature(Understanding u, HeatProfileTable.Entry entry, List<String> notes) {
-        if (u.fixedTemperature() != null) {
-            return u.fixedTemperature().celsius();
-        }
         double t = entry.temperatureC();
+        if (u.fixedTemperature() != null) {
+            double set = u.fixedTemperature().celsius();
+            if (t - set > FAR_BELOW_TABLE_C) {
+                notes.add("the " + entry.family() + " profile suggests " + Units.format(t) + " °C; fired at your " + Units.format(set) + " °C"
+                        + farBelow(t - set));
+            }
+            return set;
+        }
         if (u.maxTemperature() != null && u.maxTemperature().celsius() < t) {
             double limit = Math.floor(u.maxTemperature().celsius());
-            String note = "the " + entry.family() + " profile suggests " + Units.format(t) + " °C; held to your limit of " + Units.format(limit) + " °C";
-            if (t - limit > FAR_BELOW_TABLE_C) {
-                note += ", " + Units.format(t - limit) + " °C below it: the reaction is likely incomplete there (solid-state reaction slows about "
-                        + "tenfold per 100 °C), so expect unreacted precursors by XRD unless the hold is much longer";
-            }
-            notes.add(note);
+            notes.add("the " + entry.family() + " profile suggests " + Units.format(t) + " °C; held to your limit of " + Units.format(limit) + " °C"
+                    + (t - limit > FAR_BELOW_TABLE_C ? farBelow(t - limit) : ""));
             return limit;
         }
         return t;
+    }
+
+    private static String farBelow(double degrees) {
+        return ", " + Math.round(degrees) + " °C below it: the reaction is likely incomplete there (solid-state reaction slows about "
+                + "tenfold per 100 °C), so expect unreacted precursors by XRD unless the hold is much longer";
     }
 
     private static double ramp(Understanding u, HeatProfileTable.Entry entry) {
