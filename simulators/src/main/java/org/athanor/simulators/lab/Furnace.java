@@ -8,6 +8,7 @@ import java.util.Map;
 import org.athanor.simulators.furnace.FurnaceModel;
 import org.athanor.simulators.furnace.FurnaceSpec;
 import org.athanor.simulators.world.HeatRecord;
+import org.athanor.units.Units;
 import org.athanor.workflow.Atmosphere;
 import org.athanor.workflow.HeatSegment;
 import org.athanor.workflow.WorkflowJson;
@@ -129,7 +130,8 @@ public final class Furnace extends SynthesisInstrument {
                     ? WorkflowJson.mapper().convertValue(program.get("atmosphere"), Atmosphere.class) : Atmosphere.AIR;
             if (!spec().accepts(gas.gas(), gas.effectiveH2Percent())) {
                 return "rejected: " + id + " does not take " + gas.gas()
-                        + (gas.containsHydrogen() ? " with " + gas.effectiveH2Percent() + " % H2" : "") + " (gases: " + spec().gases() + ")";
+                        + (gas.containsHydrogen() ? " with " + Units.format(gas.effectiveH2Percent()) + " % H2" : "")
+                        + " (gases: " + String.join(", ", new java.util.TreeSet<>(spec().gases())) + ")";
             }
             List<String> samples = new ArrayList<>();
             program.path("samples").forEach(n -> samples.add(n.asText()));

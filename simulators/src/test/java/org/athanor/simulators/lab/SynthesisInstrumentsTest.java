@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -106,6 +107,14 @@ class SynthesisInstrumentsTest {
         assertThat(box.result()).contains("\"completed\":true", "\"commandId\":\"p1\"");
         assertThat(robot.transfer("t3", "t", "s3", "box-furnace-1", "rack")).isEqualTo("accepted");
         assertThat(world.snapshot("s3").heatHistory()).hasSize(1);
+    }
+
+    @Test
+    void aFurnaceRefusesAGasItDoesNotRunNamingTheGasesItDoesInWords() {
+        Furnace tube = new Furnace(new FurnaceSpec("tube-x", 1500, 10, 1, List.of("O2", "Ar", "air"), 2, 35), lab(ApprovalCheck.ACCEPT_ALL));
+        String hydrogen = PROGRAM.replace("]}", "],\"atmosphere\":{\"gas\":\"H2/Ar\",\"h2Percent\":4.5}}");
+
+        assertThat(tube.startProgram("p1", "t", hydrogen)).isEqualTo("rejected: tube-x does not take H2/Ar with 4.5 % H2 (gases: Ar, O2, air)");
     }
 
     @Test
