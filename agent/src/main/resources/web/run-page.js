@@ -4,7 +4,7 @@ import { api, runPath } from './api.js';
 import { drawChart } from './chart.js';
 import { controlGroup } from './controls.js';
 import { h, append, clear, errorBox, labTime, wallTime, badge } from './dom.js';
-import { number, pct, strategyName, safeUrl, parameterList, phaseList, eventText } from './format.js';
+import { number, pct, strategyName, safeUrl, parameterList, phaseList, eventText, resumedText } from './format.js';
 import { stepsTable, designFacts } from './goal-page.js';
 
 const LOG_CAP = 500;
@@ -29,6 +29,7 @@ export function runView(main, id) {
   const goal = h('p', { class: 'run-goal' });
   const statusReason = h('p', { class: 'status-reason', hidden: true });
   const stopLine = h('p', { class: 'status-reason', hidden: true });
+  const resumedLine = h('p', { class: 'status-reason', testid: 'resumed-line', hidden: true });
   const facts = h('dl', { class: 'facts' });
   const consolePre = h('pre', { class: 'console', testid: 'console-tail' });
   const consoleSummary = h('summary', { text: 'What the campaign process printed last' });
@@ -77,7 +78,7 @@ export function runView(main, id) {
     h('h2', { text: 'Experiments' }), expEmpty, expTable,
     h('h2', { text: 'Event log' }), logSection);
   const notFound = h('p', { hidden: true }, h('a', { href: '#/', text: 'See the runs' }), ' this server knows.');
-  append(main, [heading, goal, statusReason, stopLine, error.node, notFound, body]);
+  append(main, [heading, goal, statusReason, resumedLine, stopLine, error.node, notFound, body]);
   controls.setEnabled({ pause: false, resume: false, abort: false }); // until the run's status is known
 
   function showSummary(sum) {
@@ -97,6 +98,12 @@ export function runView(main, id) {
       stopLine.append(h('strong', { text: `Stopped${detail.stopReason ? ' (' + detail.stopReason + ')' : ''}` }),
         detail.stopExplanation ? `: ${detail.stopExplanation}` : '');
     }
+    resumedLine.hidden = !detail.resumed;
+    clear(resumedLine);
+    if (detail.resumed) {
+      resumedLine.append(h('strong', { text: 'Taken up from the journal' }), ' after an interruption, ',
+        wallTime(detail.resumed.at), `, ${resumedText(detail.resumed)}`);
+    }
     clear(facts);
     const rows = [
       ['Target', `${detail.target || '—'}${typeof detail.targetFraction === 'number' ? `, goal ≥ ${pct(detail.targetFraction)} of the sample` : ''}`],
@@ -115,7 +122,7 @@ export function runView(main, id) {
     controls.setEnabled({
       pause: st === 'running' || st === 'starting',
       resume: st === 'paused' || st === 'interrupted',
-      abort: st === 'running' || st === 'paused' || st === 'starting',
+      abort: st === 'running' || st === 'paused' || st === 'starting' || st === 'interrupted',
     });
     controls.setResumeLabel(st === 'interrupted' ? 'Resume (continue from the journal)' : 'Resume');
     if (!planShown && (detail.plan || detail.design)) {

@@ -208,23 +208,32 @@ final class WebApi {
                     + ": nothing to " + action.json());
             return;
         }
-        if (now.equals("interrupted") && action != Action.RESUME) {
-            error(ctx, 409, "run " + id + " is interrupted: no process drives it, so there is nothing to " + action.json()
-                    + "; Resume continues it from the journal");
-            return;
-        }
-        if (now.equals("interrupted")) { // a resume (anything else was answered above): a new process continues it
-            try {
-                launcher.resume(id);
-                send(ctx, 202, Map.of("id", id, "message", "run " + id + ": continuing it from the journal in a new process"));
-            } catch (CampaignLauncher.BadLaunchException e) {
-                error(ctx, 409, e.getMessage());
-            } catch (IOException e) {
-                error(ctx, 500, "cannot start the process that resumes run " + id + ": " + e.getMessage());
-            }
+        if (now.equals("interrupted")) {
+            takeUp(ctx, id, ask.get());
             return;
         }
         answer(ctx, new OperatorRequests(dataDirectory).toRun(id, action, ask.get().reason(), operator(ctx)));
+    }
+
+    /** A resume or abort of a run no process drives: a new process takes it up from the journal. */
+    private void takeUp(RoutingContext ctx, String id, Ask ask) {
+        if (ask.action() == Action.PAUSE) {
+            error(ctx, 409, "run " + id + " is interrupted: no process drives it, so there is nothing to pause; "
+                    + "Resume continues it from the journal, Abort ends it there");
+            return;
+        }
+        try {
+            launcher.takeUp(id, ask.action(), ask.reason(), operator(ctx));
+            send(ctx, 202, Map.of("id", id, "message", ask.action() == Action.RESUME
+                    ? "run " + id + ": continuing it from the journal in a new process"
+                    : "run " + id + " was interrupted: a new process takes it up from the journal to abort it: steps that were "
+                    + "in flight are reconciled with the lab and their instruments made safe, samples with unfinished steps "
+                    + "are marked, nothing new is dispatched"));
+        } catch (CampaignLauncher.BadLaunchException e) {
+            error(ctx, 409, e.getMessage());
+        } catch (IOException e) {
+            error(ctx, 500, "cannot start the process that takes up run " + id + ": " + e.getMessage());
+        }
     }
 
     private void answer(RoutingContext ctx, OperatorRequests.Outcome o) {

@@ -162,6 +162,34 @@ class WebUiIT {
     }
 
     @Test
+    void anInterruptedRunIsAbortedFromItsPageWithTheReasonShownAndNoResumeAfter() throws Exception {
+        startRun("{\"goal\": \"" + GOAL + "\", \"budget\": 3, \"pace\": " + PACE + ", \"runId\": \"cut\"}");
+        browser.get(base + "#/runs/cut");
+        awaitStatus("running");
+        await("an experiment in the lab", () -> logRows().stream().anyMatch(r -> r.contains("step.dispatched")));
+        ProcessHandle campaign = server.descendants().filter(h -> h.info().arguments().map(a -> List.of(a).contains("cut")).orElse(false))
+                .findFirst().orElseThrow(() -> new AssertionError("no campaign process for run cut"));
+        campaign.destroyForcibly(); // as kill -9, or a power cut of the machine that ran it
+        awaitStatus("interrupted");
+        assertThat(find("resume-button").isEnabled()).as("resume, when interrupted").isTrue();
+        assertThat(find("abort-button").isEnabled()).as("abort, when interrupted").isTrue();
+        assertThat(find("pause-button").isEnabled()).as("pause, when interrupted").isFalse();
+        screenshot("run-interrupted");
+
+        find("reason-input").sendKeys("crucible cracked");
+        find("abort-button").click();
+        await("the abort's confirmation", () -> find("confirm-abort").isDisplayed());
+        find("confirm-abort").click();
+        awaitStatus("aborted");
+        await("the operator's reason in the stop line", () -> text(By.cssSelector("main")).contains("crucible cracked"));
+        assertThat(text(By.cssSelector("main"))).contains("aborted by the operator").contains("via web from");
+        assertThat(browser.findElements(testId("resume-button")).stream().filter(WebElement::isDisplayed).toList())
+                .as("no resume of an aborted run").isEmpty();
+        await("the abort in the event log", () -> logRows().stream().anyMatch(r -> r.contains("campaign-stopped") || r.contains("campaign stopped")));
+        screenshot("run-interrupted-aborted");
+    }
+
+    @Test
     void aGoalThePlannerRefusesShowsWhyAndOffersNoStart() throws Exception {
         browser.get(base + "#/new");
         find("goal-input").sendKeys("make 2 g of NH4NO3");
@@ -179,6 +207,14 @@ class WebUiIT {
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
+
+    /** Starts a campaign through the API, as the goal page does. */
+    private void startRun(String body) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "api/runs"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as("starting a run: %s", r.body()).isEqualTo(202);
+    }
 
     private WebDriver chromium() throws IOException {
         // The driver and the browser are given, so Selenium Manager never looks for (or downloads) either.
