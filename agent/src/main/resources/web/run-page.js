@@ -50,6 +50,32 @@ export function runView(main, id) {
     },
   });
 
+  // A failed run journaled nothing: its directory (what was asked, what the process printed) is all there is of it.
+  const removeError = errorBox();
+  const removeButton = h('button', { type: 'button', class: 'danger', testid: 'remove-button', text: 'Remove' });
+  const removeYes = h('button', { type: 'button', class: 'danger confirm', testid: 'confirm-remove', text: 'Yes, remove' });
+  const removeNo = h('button', { type: 'button', text: 'Keep it' });
+  const removeConfirm = h('div', { class: 'confirm-box', role: 'group', 'aria-label': 'Confirm the removal', hidden: true },
+    h('span', { text: `Remove run ${id}? Its directory (what was asked and what its process printed) is deleted; `
+      + 'the journal holds nothing of it.' }), removeYes, removeNo);
+  const removePanel = h('section', { class: 'panel', 'aria-label': 'Remove this run', hidden: true },
+    h('h2', { text: 'Remove this run' }),
+    h('p', { class: 'muted', text: 'The campaign ended before it journaled anything, so there is nothing to resume.' }),
+    removeButton, removeConfirm, removeError.node);
+  removeButton.addEventListener('click', () => { removeConfirm.hidden = false; removeNo.focus(); });
+  removeNo.addEventListener('click', () => { removeConfirm.hidden = true; removeButton.focus(); });
+  removeYes.addEventListener('click', async () => {
+    removeYes.disabled = true;
+    removeError.clear();
+    try {
+      await api('DELETE', runPath(id));
+      location.hash = '#/';
+    } catch (e) {
+      removeError.show(e.message);
+      removeYes.disabled = false;
+    }
+  });
+
   const chartBox = h('div', { testid: 'fraction-chart', role: 'img', 'aria-label': 'Target fraction per experiment' });
   const chartSection = h('section', { class: 'panel', 'aria-label': 'Target fraction per experiment' },
     h('h2', { text: 'Target fraction per experiment' }), chartBox,
@@ -73,7 +99,8 @@ export function runView(main, id) {
       expBody));
 
   const body = h('div', { hidden: true },
-    h('div', { class: 'grid-2' }, h('div', {}, h('section', { class: 'panel', 'aria-label': 'About this run' }, facts), controls.node), chartSection),
+    h('div', { class: 'grid-2' }, h('div', {}, h('section', { class: 'panel', 'aria-label': 'About this run' }, facts), controls.node,
+      removePanel), chartSection),
     consoleWrap, planWrap,
     h('h2', { text: 'Experiments' }), expEmpty, expTable,
     h('h2', { text: 'Event log' }), logSection);
@@ -119,6 +146,7 @@ export function runView(main, id) {
 
     const terminal = TERMINAL.has(st);
     controls.node.hidden = terminal;
+    removePanel.hidden = st !== 'failed';
     controls.setEnabled({
       pause: st === 'running' || st === 'starting',
       resume: st === 'paused' || st === 'interrupted',

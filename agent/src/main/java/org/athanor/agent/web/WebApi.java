@@ -67,6 +67,7 @@ final class WebApi {
         r.post("/api/runs").blockingHandler(this::startRun, false);
         r.get("/api/runs/:id").blockingHandler(ctx -> board.detail(ctx.pathParam("id"))
                 .ifPresentOrElse(d -> send(ctx, 200, d), () -> noRun(ctx)), false);
+        r.delete("/api/runs/:id").blockingHandler(this::removeRun, false);
         r.get("/api/runs/:id/events").blockingHandler(this::events, false);
         r.get("/api/runs/:id/stream").handler(ctx -> new RunStream(vertx, ctx, ctx.pathParam("id"), board, journal).start());
         r.get("/api/runs/:id/plots/:index").blockingHandler(this::plot, false);
@@ -90,12 +91,13 @@ final class WebApi {
     }
 
     /**
-     * A request that changes something (POST) must come from this server's own pages or from a program, never from a
-     * page of another site the operator has open: the server has no logins, and a browser sends such a request with
-     * the other site's Origin. Browsers send Origin on every cross-site POST; programs (curl, scripts) send none.
+     * A request that changes something (POST, DELETE) must come from this server's own pages or from a program, never
+     * from a page of another site the operator has open: the server has no logins, and a browser sends such a request
+     * with the other site's Origin. Browsers send Origin on every cross-site POST; programs (curl, scripts) send none.
      */
     private void sameSiteOnly(RoutingContext ctx) {
-        if (ctx.request().method() == io.vertx.core.http.HttpMethod.POST) {
+        var method = ctx.request().method();
+        if (method == io.vertx.core.http.HttpMethod.POST || method == io.vertx.core.http.HttpMethod.DELETE) {
             String origin = ctx.request().getHeader("Origin");
             String host = authority(ctx);
             String authority = null;
@@ -233,6 +235,23 @@ final class WebApi {
             error(ctx, 409, e.getMessage());
         } catch (IOException e) {
             error(ctx, 500, "cannot start the process that takes up run " + id + ": " + e.getMessage());
+        }
+    }
+
+    /** Removes a failed run's directory: 409 for any other run, which the journal keeps. */
+    private void removeRun(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        if (!board.exists(id)) {
+            noRun(ctx);
+            return;
+        }
+        try {
+            board.remove(id);
+            send(ctx, 200, Map.of("id", id, "message", "run " + id + " removed"));
+        } catch (RunBoard.RunKeptException e) {
+            error(ctx, 409, e.getMessage());
+        } catch (IOException e) {
+            error(ctx, 500, "cannot remove run " + id + ": " + e.getMessage());
         }
     }
 

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code athanor serve} as a process on a real port, driven over HTTP: it plans, starts dry-run campaigns as processes
  * of their own, streams their journals as Server-Sent Events, pauses, resumes (a live run, and one whose process was
- * killed) and aborts them (a starting run, and one whose process was killed), and answers bad requests with a JSON
- * error in words.
+ * killed) and aborts them (a starting run, and one whose process was killed), removes a run that failed before it
+ * journaled anything, and answers bad requests with a JSON error in words.
  */
 class WebApiIT {
 
@@ -148,6 +148,7 @@ class WebApiIT {
         kill(serve, slowId);
         awaitStatus(slowId, "interrupted");
         assertThat(post("/api/runs/" + slowId + "/pause", "{}").status()).as("pausing a run no process drives").isEqualTo(409);
+        assertThat(delete("/api/runs/" + slowId).status()).as("removing an interrupted run").isEqualTo(409);
         assertThat(post("/api/runs/" + slowId + "/resume", "{\"reason\": \"power back\"}").status()).isEqualTo(202);
         awaitStatus(slowId, "running");
         Map<String, Object> takenUp = events(slowId).stream().filter(e -> "campaign-resumed".equals(e.get("kind"))).findFirst()
@@ -191,6 +192,31 @@ class WebApiIT {
         assertThat(early.status()).as("%s", early.body()).isEqualTo(202);
         awaitStatus("early", "aborted");
         assertThat(get("/api/runs/early/events").list()).noneMatch(e -> "step.dispatched".equals(e.get("type")));
+
+        // A run that failed before it journaled anything (the simulated lab stocks no cobalt oxide) can be removed;
+        // a journaled one cannot, and a removal never leaves the runs directory.
+        assertThat(post("/api/runs", "{\"goal\": \"make 2 g of CoAl2O4, confirm by XRD\", \"runId\": \"doomed\", \"budget\": 2}").status())
+                .isEqualTo(202);
+        awaitStatus("doomed", "failed");
+        assertThat((String) get("/api/runs/doomed").map().get("consoleTail")).contains("does not stock");
+        for (String id : List.of("fast", slowId, "early")) {
+            Answer kept = delete("/api/runs/" + id);
+            assertThat(kept.status()).as("removing %s", id).isEqualTo(409);
+            assertThat((String) kept.map().get("error")).contains("only a failed run").contains("the journal keeps every other");
+        }
+        for (String escape : List.of("..%2F..%2Fdata", "%2E%2E", "..%5C..", "fast%2F..%2F..")) {
+            assertThat(delete("/api/runs/" + escape).status()).as("DELETE /api/runs/%s", escape).isIn(400, 404);
+        }
+        HttpResponse<String> crossSiteDelete = http.send(HttpRequest.newBuilder(URI.create(base + "api/runs/doomed"))
+                .header("Origin", "https://elsewhere.example").DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(crossSiteDelete.statusCode()).as("a page of another site cannot remove a run").isEqualTo(403);
+        Answer removed = delete("/api/runs/doomed");
+        assertThat(removed.status()).as("%s", removed.body()).isEqualTo(200);
+        assertThat(get("/api/runs/doomed").status()).isEqualTo(404);
+        assertThat(data.resolve("runs/doomed")).doesNotExist();
+        assertThat(delete("/api/runs/doomed").status()).isEqualTo(404);
+        assertThat(data.resolve("runs/fast")).isDirectory();
+        assertThat(data.resolve("journal.mv.db")).exists();
 
         List<Map<String, Object>> runs = get("/api/runs").list();
         assertThat(runs).extracting(r -> r.get("id")).containsExactlyInAnyOrder("early", slowId, "fast");
@@ -272,6 +298,10 @@ class WebApiIT {
 
     private Answer get(String path) throws Exception {
         return answer(http.send(HttpRequest.newBuilder(URI.create(base + path.substring(1))).build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private Answer delete(String path) throws Exception {
+        return answer(http.send(HttpRequest.newBuilder(URI.create(base + path.substring(1))).DELETE().build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     private Answer post(String path, String body) throws Exception {

@@ -37,7 +37,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * The web UI in a real browser (Debian's Chromium, driven by its chromedriver) against the packaged app's {@code athanor
  * serve}, which starts real dry-run campaigns on the simulated lab: plan a goal, start a run, pause, resume and abort
- * it from its page, and see a refusal. Each page state is saved as {@code target/webui-*.png} for a person to look at.
+ * it from its page, abort a run whose process was killed, remove one that failed, and see a refusal. Each page state
+ * is saved as {@code target/webui-*.png} for a person to look at.
  */
 class WebUiIT {
 
@@ -187,6 +188,26 @@ class WebUiIT {
                 .as("no resume of an aborted run").isEmpty();
         await("the abort in the event log", () -> logRows().stream().anyMatch(r -> r.contains("campaign-stopped") || r.contains("campaign stopped")));
         screenshot("run-interrupted-aborted");
+    }
+
+    @Test
+    void aRunThatFailedBeforeItJournaledAnythingIsRemovedFromItsPage() throws Exception {
+        // The simulated lab stocks no cobalt oxide: the campaign stops before its first experiment, journaling nothing.
+        startRun("{\"goal\": \"make 2 g of CoAl2O4, confirm by XRD\", \"budget\": 2, \"runId\": \"doomed\"}");
+        browser.get(base + "#/runs/doomed");
+        awaitStatus("failed");
+        await("what the process printed", () -> find("console-tail").getText().contains("does not stock"));
+        assertThat(browser.findElements(testId("pause-button")).stream().filter(WebElement::isDisplayed).toList())
+                .as("no operator control on a failed run").isEmpty();
+        find("remove-button").click();
+        await("the removal's confirmation", () -> find("confirm-remove").isDisplayed());
+        assertThat(dir.resolve("data/runs/doomed")).as("nothing removed before the confirmation").isDirectory();
+        screenshot("run-failed-remove");
+        find("confirm-remove").click();
+
+        await("the runs page", () -> browser.getCurrentUrl().endsWith("#/"));
+        await("the runs page without the removed run", () -> text(By.cssSelector("main")).contains("No runs yet"));
+        assertThat(dir.resolve("data/runs/doomed")).doesNotExist();
     }
 
     @Test
