@@ -188,6 +188,17 @@ class WebUiIT {
                 .as("no resume of an aborted run").isEmpty();
         await("the abort in the event log", () -> logRows().stream().anyMatch(r -> r.contains("campaign-stopped") || r.contains("campaign stopped")));
         screenshot("run-interrupted-aborted");
+
+        // On a phone's width the runs table still shows each run's status, not off to the right.
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.get(base + "#/");
+        await("the run's row in the runs table", () -> !browser.findElements(testId("run-row-cut")).isEmpty());
+        WebElement status = find("run-row-cut").findElement(By.cssSelector(".badge"));
+        long viewport = (Long) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return document.documentElement.clientWidth");
+        assertThat(status.getText()).isEqualTo("aborted");
+        assertThat(status.getRect().getX() + status.getRect().getWidth()).as("the status badge's right edge, in a %d px wide window", viewport)
+                .isLessThanOrEqualTo((int) viewport);
+        screenshot("runs-phone");
     }
 
     @Test
