@@ -129,6 +129,7 @@ export function eventText(e) {
         return `campaign started: ${strategyName(e.strategy)}, budget ${e.budget}, seed ${e.seed}, goal ${pct(e.targetFraction)}`;
       }
       if (e.kind === 'campaign-stopped') return `campaign stopped (${e.stopReason ?? 'stopped'}): ${e.explanation ?? ''}`;
+      if (e.kind === 'campaign-resumed') return `campaign taken up from the journal: ${resumedText(e)}`;
       return e.decision ?? e.explanation ?? e.reason ?? e.kind ?? 'decision';
     case 'run.started':
       return `experiment ${e.experiment ?? ''} started`;
@@ -143,4 +144,9 @@ export function eventText(e) {
     default:
       return [e.kind, e.status, e.decision, e.explanation, e.reason].filter(Boolean).join(': ') || step;
   }
+}
+
+// Who took an interrupted run up again, and why: "by ada via web from 127.0.0.1: power back".
+export function resumedText(r) {
+  return `by ${r.by || 'an operator'}${r.reason ? `: ${r.reason}` : ' (no reason given)'}`;
 }

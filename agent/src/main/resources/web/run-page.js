@@ -4,7 +4,7 @@ import { api, runPath } from './api.js';
 import { drawChart } from './chart.js';
 import { controlGroup } from './controls.js';
 import { h, append, clear, errorBox, labTime, wallTime, badge } from './dom.js';
-import { number, pct, strategyName, safeUrl, parameterList, phaseList, eventText } from './format.js';
+import { number, pct, strategyName, safeUrl, parameterList, phaseList, eventText, resumedText } from './format.js';
 import { stepsTable, designFacts } from './goal-page.js';
 
 const LOG_CAP = 500;
@@ -29,6 +29,7 @@ export function runView(main, id) {
   const goal = h('p', { class: 'run-goal' });
   const statusReason = h('p', { class: 'status-reason', hidden: true });
   const stopLine = h('p', { class: 'status-reason', hidden: true });
+  const resumedLine = h('p', { class: 'status-reason', testid: 'resumed-line', hidden: true });
   const facts = h('dl', { class: 'facts' });
   const consolePre = h('pre', { class: 'console', testid: 'console-tail' });
   const consoleSummary = h('summary', { text: 'What the campaign process printed last' });
@@ -47,6 +48,32 @@ export function runView(main, id) {
       refetch();
       return (r && r.message) || `${action} sent`;
     },
+  });
+
+  // A failed run journaled nothing: its directory (what was asked, what the process printed) is all there is of it.
+  const removeError = errorBox();
+  const removeButton = h('button', { type: 'button', class: 'danger', testid: 'remove-button', text: 'Remove' });
+  const removeYes = h('button', { type: 'button', class: 'danger confirm', testid: 'confirm-remove', text: 'Yes, remove' });
+  const removeNo = h('button', { type: 'button', text: 'Keep it' });
+  const removeConfirm = h('div', { class: 'confirm-box', role: 'group', 'aria-label': 'Confirm the removal', hidden: true },
+    h('span', { text: `Remove run ${id}? Its directory (what was asked and what its process printed) is deleted; `
+      + 'the journal holds nothing of it.' }), removeYes, removeNo);
+  const removePanel = h('section', { class: 'panel', 'aria-label': 'Remove this run', hidden: true },
+    h('h2', { text: 'Remove this run' }),
+    h('p', { class: 'muted', text: 'The campaign ended before it journaled anything, so there is nothing to resume.' }),
+    removeButton, removeConfirm, removeError.node);
+  removeButton.addEventListener('click', () => { removeConfirm.hidden = false; removeNo.focus(); });
+  removeNo.addEventListener('click', () => { removeConfirm.hidden = true; removeButton.focus(); });
+  removeYes.addEventListener('click', async () => {
+    removeYes.disabled = true;
+    removeError.clear();
+    try {
+      await api('DELETE', runPath(id));
+      location.hash = '#/';
+    } catch (e) {
+      removeError.show(e.message);
+      removeYes.disabled = false;
+    }
   });
 
   const chartBox = h('div', { testid: 'fraction-chart', role: 'img', 'aria-label': 'Target fraction per experiment' });
@@ -72,12 +99,13 @@ export function runView(main, id) {
       expBody));
 
   const body = h('div', { hidden: true },
-    h('div', { class: 'grid-2' }, h('div', {}, h('section', { class: 'panel', 'aria-label': 'About this run' }, facts), controls.node), chartSection),
+    h('div', { class: 'grid-2' }, h('div', {}, h('section', { class: 'panel', 'aria-label': 'About this run' }, facts), controls.node,
+      removePanel), chartSection),
     consoleWrap, planWrap,
     h('h2', { text: 'Experiments' }), expEmpty, expTable,
     h('h2', { text: 'Event log' }), logSection);
   const notFound = h('p', { hidden: true }, h('a', { href: '#/', text: 'See the runs' }), ' this server knows.');
-  append(main, [heading, goal, statusReason, stopLine, error.node, notFound, body]);
+  append(main, [heading, goal, statusReason, resumedLine, stopLine, error.node, notFound, body]);
   controls.setEnabled({ pause: false, resume: false, abort: false }); // until the run's status is known
 
   function showSummary(sum) {
@@ -97,6 +125,12 @@ export function runView(main, id) {
       stopLine.append(h('strong', { text: `Stopped${detail.stopReason ? ' (' + detail.stopReason + ')' : ''}` }),
         detail.stopExplanation ? `: ${detail.stopExplanation}` : '');
     }
+    resumedLine.hidden = !detail.resumed;
+    clear(resumedLine);
+    if (detail.resumed) {
+      resumedLine.append(h('strong', { text: 'Taken up from the journal' }), ' after an interruption, ',
+        wallTime(detail.resumed.at), `, ${resumedText(detail.resumed)}`);
+    }
     clear(facts);
     const rows = [
       ['Target', `${detail.target || '—'}${typeof detail.targetFraction === 'number' ? `, goal ≥ ${pct(detail.targetFraction)} of the sample` : ''}`],
@@ -112,10 +146,11 @@ export function runView(main, id) {
 
     const terminal = TERMINAL.has(st);
     controls.node.hidden = terminal;
+    removePanel.hidden = st !== 'failed';
     controls.setEnabled({
       pause: st === 'running' || st === 'starting',
       resume: st === 'paused' || st === 'interrupted',
-      abort: st === 'running' || st === 'paused' || st === 'starting',
+      abort: st === 'running' || st === 'paused' || st === 'starting' || st === 'interrupted',
     });
     controls.setResumeLabel(st === 'interrupted' ? 'Resume (continue from the journal)' : 'Resume');
     if (!planShown && (detail.plan || detail.design)) {

@@ -34,7 +34,7 @@ export function runsView(main) {
 
   const tbody = h('tbody');
   const table = h('div', { class: 'table-wrap' },
-    h('table', { testid: 'runs-table' },
+    h('table', { testid: 'runs-table', class: 'runs' },
       h('caption', { class: 'visually-hidden', text: 'Runs, newest first' }),
       h('thead', {}, h('tr', {},
         h('th', { scope: 'col', text: 'Run' }), h('th', { scope: 'col', text: 'Goal' }),
@@ -51,14 +51,15 @@ export function runsView(main) {
 
   const rows = new Map();
   function rowFor(run) {
+    // data-label: what a cell is, shown before it on a narrow screen, where each run is a card of its own (app.css).
     const cells = {
-      id: h('td', { class: 'nowrap' }, h('a', { href: `#/runs/${encodeURIComponent(run.id)}`, class: 'mono', text: run.id })),
+      id: h('td', { class: 'nowrap run-id' }, h('a', { href: `#/runs/${encodeURIComponent(run.id)}`, class: 'mono', text: run.id })),
       goal: h('td', { class: 'goal' }),
-      target: h('td'),
-      status: h('td'),
-      experiments: h('td', { class: 'num nowrap' }),
-      best: h('td', { class: 'num nowrap' }),
-      last: h('td', { class: 'nowrap' }),
+      target: h('td', { 'data-label': 'Target' }),
+      status: h('td', { class: 'status' }),
+      experiments: h('td', { class: 'num nowrap', 'data-label': 'Experiments' }),
+      best: h('td', { class: 'num nowrap', 'data-label': 'Best target' }),
+      last: h('td', { class: 'nowrap', 'data-label': 'Started' }),
     };
     const tr = h('tr', { testid: `run-row-${run.id}` }, Object.values(cells));
     return { tr, cells, key: '' };

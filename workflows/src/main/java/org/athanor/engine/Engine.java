@@ -194,7 +194,9 @@ public final class Engine implements AutoCloseable {
 
     /**
      * Aborts every execution of the run: nothing more is dispatched, in-flight steps are told to bring their
-     * instrument to a safe state, and samples with unfinished steps are marked.
+     * instrument to a safe state, and samples with unfinished steps are marked. In a recovered execution, a step sent
+     * before the restart counts as in flight while it is being reconciled and after its instrument said it has not
+     * finished it.
      */
     public void abort(String runId, String reason) {
         post(() -> {
@@ -370,6 +372,7 @@ public final class Engine implements AutoCloseable {
                 s.attempt++;
             }
             s.resendSameCommand = false;
+            s.mayStillRun = false;
             contexts.add(context(s, List.of(s.step)));
         }
         if (config.dispatchCheck() == DispatchCheck.ALWAYS_PROCEED) {
@@ -596,6 +599,7 @@ public final class Engine implements AutoCloseable {
             } else {
                 s.status = Status.PENDING;
                 s.resendSameCommand = true;
+                s.mayStillRun = true;
                 finishIfDone(s.execution);
                 schedule();
             }
@@ -654,7 +658,9 @@ public final class Engine implements AutoCloseable {
         }
         ex.abortReason = reason;
         for (Slot s : ex.slots.values()) {
-            if (s.status == Status.RUNNING) {
+            // A command sent before a restart may still be running on its instrument, whatever the reconciliation
+            // says or has yet to say: the instrument is told to stop it too.
+            if (s.status == Status.RUNNING || s.status == Status.RECONCILING || (s.status == Status.PENDING && s.mayStillRun)) {
                 StepContext ctx = context(s, List.of(s.step));
                 StepHandler h = config.registry().handlerFor(s.step);
                 workers.execute(() -> h.abort(ctx));

@@ -24,6 +24,11 @@ final class Execution {
         int attempt;
         /** Re-send the last attempt's command id instead of a new attempt (reconciliation said "not finished"). */
         boolean resendSameCommand;
+        /**
+         * Reconciliation said the instrument has not finished the last attempt's command: it may still be carrying it
+         * out (a heating program after the agent's restart), so an abort must tell the instrument to stop.
+         */
+        boolean mayStillRun;
         /** A dispatch check said "wait"; set back to false by the retry timer. */
         boolean waitingRetry;
         int waits;

@@ -20,16 +20,23 @@ class RecoveryTest {
 
     /** Runs until the XRD step is on the instrument, then "crashes" (the engine is dropped mid-step). */
     private Recorder crashDuringXrd() throws Exception {
+        return crashDuring(Action.XRD);
+    }
+
+    /** Runs until the step of {@code stuck} is on the instrument, then "crashes" (the engine is dropped mid-step). */
+    private Recorder crashDuring(Action stuck) throws Exception {
         Recorder journal = new Recorder();
         CountDownLatch never = new CountDownLatch(1);
-        FakeHandler xrd = new FakeHandler(Action.XRD, c -> {
-            never.await();
-            return StepResult.EMPTY;
-        });
-        Engine first = Engine.builder().handler(FakeHandler.instant(Action.DISPENSE)).handler(FakeHandler.instant(Action.HEAT))
-                .handler(xrd).clock(clock).journal(journal).build();
+        EngineConfig.Builder b = Engine.builder().clock(clock).journal(journal);
+        for (Action a : List.of(Action.DISPENSE, Action.HEAT, Action.XRD)) {
+            b.handler(a == stuck ? new FakeHandler(a, c -> {
+                never.await();
+                return StepResult.EMPTY;
+            }) : FakeHandler.instant(a));
+        }
+        Engine first = b.build();
         first.submit(new RunRequest("r1", "1", synthesis("w", "S1", "box-furnace-1", 900), true));
-        journal.await(Type.STEP_DISPATCHED, "xrd");
+        journal.await(Type.STEP_DISPATCHED, stuck.name().toLowerCase(java.util.Locale.ROOT));
         first.close();
         return journal;
     }
@@ -89,15 +96,7 @@ class RecoveryTest {
 
     @Test
     void anInterruptedHeatingFoundOnRecoveryMarksTheSampleAndPausesTheRun() throws Exception {
-        Recorder journal = new Recorder();
-        CountDownLatch never = new CountDownLatch(1);
-        Engine first = Engine.builder().handler(FakeHandler.instant(Action.DISPENSE)).handler(new FakeHandler(Action.HEAT, c -> {
-            never.await();
-            return StepResult.EMPTY;
-        })).handler(FakeHandler.instant(Action.XRD)).clock(clock).journal(journal).build();
-        first.submit(new RunRequest("r1", "1", synthesis("w", "S1", "box-furnace-1", 900), true));
-        journal.await(Type.STEP_DISPATCHED, "heat");
-        first.close();
+        Recorder journal = crashDuring(Action.HEAT);
         RunState.Experiment past = journal.state("r1").experiments().get("1");
         FakeHandler heat = FakeHandler.instant(Action.HEAT);
 
@@ -110,6 +109,62 @@ class RecoveryTest {
             assertThat(journal.await(Type.RUN_PAUSED, null).text("reason")).contains("program stopped");
             assertThat(heat.calls).isEmpty();
             assertThat(journal.state("r1").experiments().get("1").status("heat")).isEqualTo(RunState.StepStatus.INTERRUPTED);
+        }
+    }
+
+    @Test
+    void aHeatingItsFurnaceHasNotFinishedIsStoppedWhenTheRecoveredRunIsAbortedAndNeverSentAgain() throws Exception {
+        Recorder journal = crashDuring(Action.HEAT);
+        RunState.Experiment past = journal.state("r1").experiments().get("1");
+        String command = past.inFlight().get(0).commandId();
+        FakeHandler heat = FakeHandler.instant(Action.HEAT);
+
+        try (Engine second = Engine.builder().handler(FakeHandler.instant(Action.DISPENSE)).handler(heat)
+                .handler(FakeHandler.instant(Action.XRD)).clock(clock).journal(journal).build()) {
+            second.pause("r1", "settling"); // as a resumed campaign settles: nothing is dispatched meanwhile
+            RunHandle h = second.recover(new RunRequest("r1", "1", past.workflow().orElseThrow(), true), past, c -> Reconciliation.NOT_FINISHED);
+            journal.await(Type.STEP_RECONCILED, "heat");
+            second.abort("r1", "by the operator: end of shift");
+            RunOutcome out = h.outcome().get(10, TimeUnit.SECONDS);
+
+            assertThat(out.status()).isEqualTo(RunOutcome.Status.ABORTED);
+            assertThat(heat.aborts).as("the furnace told to stop the program it may still run")
+                    .extracting(StepContext::commandId).containsExactly(command);
+            assertThat(heat.calls).as("the heating never sent again").isEmpty();
+            assertThat(journal.await(Type.SAMPLE_MARKED, null).text("reason")).contains("end of shift");
+        }
+    }
+
+    @Test
+    void aHeatingStillBeingReconciledWhenTheRecoveredRunIsAbortedIsStopped() throws Exception {
+        Recorder journal = crashDuring(Action.HEAT);
+        RunState.Experiment past = journal.state("r1").experiments().get("1");
+        CountDownLatch asked = new CountDownLatch(1);
+        CountDownLatch answer = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
+        FakeHandler heat = new FakeHandler(Action.HEAT, c -> StepResult.EMPTY) {
+            @Override
+            public void abort(StepContext c) {
+                super.abort(c);
+                stopped.countDown();
+            }
+        };
+
+        try (Engine second = Engine.builder().handler(FakeHandler.instant(Action.DISPENSE)).handler(heat)
+                .handler(FakeHandler.instant(Action.XRD)).clock(clock).journal(journal).build()) {
+            second.pause("r1", "settling");
+            RunHandle h = second.recover(new RunRequest("r1", "1", past.workflow().orElseThrow(), true), past, c -> {
+                asked.countDown();
+                answer.await();
+                return Reconciliation.NOT_FINISHED;
+            });
+            assertThat(asked.await(10, TimeUnit.SECONDS)).isTrue();
+            second.abort("r1", "by the operator: end of shift");
+            assertThat(stopped.await(10, TimeUnit.SECONDS)).as("the furnace told to stop while the reconciliation is out").isTrue();
+            answer.countDown();
+
+            assertThat(h.outcome().get(10, TimeUnit.SECONDS).status()).isEqualTo(RunOutcome.Status.ABORTED);
+            assertThat(heat.calls).isEmpty();
         }
     }
 }

@@ -23,6 +23,7 @@ final class CampaignJournal {
     private static final String STARTED = "campaign-started";
     private static final String EXPERIMENT = "experiment";
     private static final String STOPPED = "campaign-stopped";
+    private static final String RESUMED = "campaign-resumed";
     private static final String PROPOSED = "proposed";
     /** The verdict of an experiment a crash interrupted: no result, and nothing learnt from it. */
     static final String LOST = "lost";
@@ -55,6 +56,16 @@ final class CampaignJournal {
         d.put("holdFixed", holdFixed);
         d.put("plan", WorkflowJson.write(plan));
         d.put("design", designData(design));
+        engine.record(runId, null, Type.DECISION, d);
+    }
+
+    /** Who took the interrupted run up again, when (wall clock) and why: the operator's request, in the journal. */
+    void resumed(OperatorControl.Request asked) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put(KIND, RESUMED);
+        d.put("by", asked.by());
+        d.put("reason", asked.reason());
+        d.put("at", asked.at().toString());
         engine.record(runId, null, Type.DECISION, d);
     }
 

@@ -109,6 +109,11 @@ public final class CampaignLoop {
             state.done.add(e);
         }
         CampaignReport.Best best = state.best;
+        // An operator's stop before anything runs (an interrupted run taken up to be aborted) ends it as asked.
+        Optional<String> stopAtOnce = stopRequested.get();
+        if (stopAtOnce.isPresent()) {
+            return new Outcome(state.done, Optional.ofNullable(best), StopReason.ABORTED, stopAtOnce.get());
+        }
         if (best != null && best.targetFraction() >= rules.targetFraction()) {
             return new Outcome(state.done, Optional.of(best), StopReason.TARGET_REACHED,
                     "experiment " + best.index() + " had already reached target fraction " + pct(best.targetFraction()));

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.athanor.agent.lab.LabSession;
 import org.athanor.agent.optimize.BayesianOptimisation;
@@ -94,11 +95,17 @@ public final class CampaignRunner {
      * ({@link InterruptedExperiments}: in-flight commands reconciled, sample marked, aborted), recorded as lost, and the
      * campaign goes on with new experiments. The caller holds the run's {@link RunLock} and read {@code events} after
      * taking it.
+     *
+     * <p>{@code asked} is the operator's request that takes the run up, journaled with who asked and why. An abort
+     * settles the interrupted experiments in the operator's words and stops the campaign at once as aborted: nothing
+     * new is proposed or dispatched.
      */
-    public CampaignReport resume(String runId, Path dataDirectory, List<EngineEvent> events, Consumer<String> log,
-                                 CampaignLoop.Progress progress) throws Exception {
+    public CampaignReport resume(String runId, Path dataDirectory, List<EngineEvent> events, OperatorControl.Request asked,
+                                 Consumer<String> log, CampaignLoop.Progress progress) throws Exception {
         CampaignJournal.Saved saved = CampaignJournal.read(runId, events);
         Settings s = new Settings(saved.goal(), saved.seed(), saved.rules(), saved.strategy(), saved.pace(), dataDirectory, runId, saved.batch());
+        Optional<String> abort = asked.action() == OperatorControl.Action.ABORT
+                ? Optional.of(OperatorWatch.describe("by the operator", asked)) : Optional.empty();
         // An interrupted experiment whose pattern or analysis is in the journal keeps its result; the others are lost.
         Composition target = Composition.parse(saved.plan().target().formula());
         List<CampaignReport.Experiment> finished = new ArrayList<>();
@@ -108,26 +115,34 @@ public final class CampaignRunner {
             if (saved.interrupted().contains(label)) {
                 e = JournaledResult.of(events, label, e.index(), e.parameters(), target, identifier)
                         .map(r -> r.withDecision("continue: result read from the journal after a restart")).orElse(e);
+                if (abort.isPresent()) {
+                    e = e.withDecision("stop: aborted " + abort.get());
+                }
                 settled.add(e);
             }
             finished.add(e);
         }
         long recovered = settled.stream().filter(e -> !CampaignJournal.LOST.equals(e.verdict())).count();
-        log.accept("resuming " + runId + ": " + (saved.finished().size() - saved.interrupted().size()) + " experiment(s) finished"
+        log.accept((abort.isPresent() ? "aborting " + runId + " " + abort.get() + "; it was interrupted: "
+                : "resuming " + runId + ": ") + (saved.finished().size() - saved.interrupted().size()) + " experiment(s) finished"
                 + (saved.interrupted().isEmpty() ? "" : "; " + saved.interrupted().size() + " interrupted"
                 + (recovered > 0 ? " (" + recovered + " measured before the stop, result taken from the journal)" : "")
                 + (settled.size() > recovered ? " (" + (settled.size() - recovered)
-                + " lost with the simulated lab's samples; they count against the budget, the campaign goes on with new ones)" : "")));
-        Recovery recovery = new Recovery(RunState.replay(runId, events), settled, events.get(0).time(), events.get(events.size() - 1).time());
+                + " lost with the simulated lab's samples" + (abort.isPresent() ? ")"
+                : "; they count against the budget, the campaign goes on with new ones)") : "")));
+        Recovery recovery = new Recovery(RunState.replay(runId, events), settled, events.get(0).time(), events.get(events.size() - 1).time(),
+                asked, abort);
         return execute(s, saved.plan(), DesignBounds.Fixed.only(saved.temperatureFixed(), saved.holdFixed()), saved.design(),
                 finished, recovery, log, progress);
     }
 
     /**
      * What a resumed campaign takes over from its journal: the engine's state, the interrupted experiments as settled
-     * (lost, or with the result the journal held), its first and last lab times.
+     * (lost, or with the result the journal held), its first and last lab times; and the operator's request that took
+     * it up, with the abort as the engine is given it when that request is an abort.
      */
-    private record Recovery(RunState state, List<CampaignReport.Experiment> settled, Instant firstLabTime, Instant lastLabTime) {
+    private record Recovery(RunState state, List<CampaignReport.Experiment> settled, Instant firstLabTime, Instant lastLabTime,
+                            OperatorControl.Request asked, Optional<String> abort) {
     }
 
     /** {@code savedDesign}: the search box a resumed campaign started with (null: build it from the plan, the lab and the gate). */
@@ -163,10 +178,15 @@ public final class CampaignRunner {
             if (recovery == null) {
                 record.started(s, workflow, fixed.temperature(), fixed.hold(), design);
             } else {
+                if (recovery.abort().isEmpty()) {
+                    record.resumed(recovery.asked());
+                }
                 InterruptedExperiments.settle(lab.engine(), recovery.state(), lab.reconciler(), lab.dryRun(),
-                        "its sample was lost with the simulated lab of the stopped process");
+                        recovery.abort().orElse("its sample was lost with the simulated lab of the stopped process"));
                 recovery.settled().forEach(record::finished); // the journal itself now says what became of them
             }
+            // An abort the run was taken up for stops it before anything new is proposed.
+            Optional<String> abortAsked = recovery == null ? Optional.empty() : recovery.abort().map(a -> "aborted " + a);
             Instant labStart = recovery == null ? lab.clock().now() : recovery.firstLabTime(); // the whole campaign's lab time
             // From here on an operator may pause, resume or abort the run from another process (athanor pause|resume|abort).
             CampaignLoop.Outcome outcome;
@@ -180,7 +200,7 @@ public final class CampaignRunner {
                     }
                 };
                 var proposer = new ComputingProposer(new StrategyProposer(strategy, design, workflow), lab.clock());
-                outcome = new CampaignLoop(s.rules(), batch).stopWhen(operator.state()::abortRequested)
+                outcome = new CampaignLoop(s.rules(), batch).stopWhen(() -> abortAsked.or(operator.state()::abortRequested))
                         .run(proposer, experimenter, journaled, previous);
             }
             try (LabClock.Section computing = lab.clock().computing()) {

@@ -39,6 +39,11 @@ public final class OperatorControl {
 
     /** One operator request: what, why, who, when; {@code seq} orders the requests of one file. */
     public record Request(long seq, Action action, String reason, String by, Instant at) {
+
+        /** A request made now to the process that takes it up itself (a command's own, no file): it has no sequence. */
+        public static Request now(Action action, String reason, String by) {
+            return new Request(0, action, reason == null ? "" : reason, by == null ? "" : by, Instant.now());
+        }
     }
 
     /** What a run's process has applied: the last sequence numbers of its own file and of the lab's, and its state. */

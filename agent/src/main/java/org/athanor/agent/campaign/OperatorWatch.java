@@ -242,7 +242,8 @@ final class OperatorWatch implements AutoCloseable {
         }
     }
 
-    private static String describe(String what, Request r) {
+    /** {@code what} with who asked, when, and why: "by the operator (alice, 2026-05-04T17:02:11Z): end of shift". */
+    static String describe(String what, Request r) {
         String who = r.by() == null || r.by().isBlank() ? "" : " " + r.by();
         String why = r.reason() == null || r.reason().isBlank() ? "" : ": " + r.reason();
         return what + " (" + (who.isEmpty() ? "" : who.strip() + ", ") + r.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ")" + why;

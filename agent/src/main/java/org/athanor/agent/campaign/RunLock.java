@@ -28,6 +28,9 @@ public final class RunLock implements AutoCloseable {
         }
     }
 
+    /** The lock's file in the run's directory. */
+    public static final String FILE = "campaign.lock";
+
     private final FileChannel channel;
     private final FileLock lock;
 
@@ -38,7 +41,7 @@ public final class RunLock implements AutoCloseable {
 
     /** Takes the run's lock at once, or says who holds it. */
     public static RunLock acquire(Path dataDirectory, String runId) throws RunBusyException, IOException {
-        Path file = Files.createDirectories(dataDirectory.resolve("runs").resolve(runId)).resolve("campaign.lock");
+        Path file = Files.createDirectories(dataDirectory.resolve("runs").resolve(runId)).resolve(FILE);
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileLock lock;
         try {
@@ -67,7 +70,7 @@ public final class RunLock implements AutoCloseable {
      * it is busy: ask again.
      */
     public static boolean isHeld(Path dataDirectory, String runId) throws IOException {
-        Path file = dataDirectory.resolve("runs").resolve(runId).resolve("campaign.lock");
+        Path file = dataDirectory.resolve("runs").resolve(runId).resolve(FILE);
         if (!Files.exists(file)) {
             return false;
         }
@@ -89,7 +92,7 @@ public final class RunLock implements AutoCloseable {
      * find its run busy. It can err only after the holder died and the system gave its pid to another Java process.
      */
     public static boolean holderAlive(Path dataDirectory, String runId) {
-        Path file = dataDirectory.resolve("runs").resolve(runId).resolve("campaign.lock");
+        Path file = dataDirectory.resolve("runs").resolve(runId).resolve(FILE);
         try {
             String pid = Files.readString(file, StandardCharsets.US_ASCII).trim();
             return !pid.isEmpty() && ProcessHandle.of(Long.parseLong(pid))
@@ -105,7 +108,7 @@ public final class RunLock implements AutoCloseable {
     /** When the run's lock was last taken (its holder writes its pid then); empty when it never was. */
     public static java.util.Optional<java.time.Instant> takenAt(Path dataDirectory, String runId) {
         try {
-            return java.util.Optional.of(Files.getLastModifiedTime(dataDirectory.resolve("runs").resolve(runId).resolve("campaign.lock")).toInstant());
+            return java.util.Optional.of(Files.getLastModifiedTime(dataDirectory.resolve("runs").resolve(runId).resolve(FILE)).toInstant());
         } catch (IOException e) {
             return java.util.Optional.empty();
         }

@@ -27,6 +27,9 @@ abstract class OperatorCommand implements Callable<Integer> {
     @Option(names = "--reason", paramLabel = "TEXT", description = "Why, for the journal and the run's log.")
     String reason = "";
 
+    @Option(names = "--operator", paramLabel = "NAME", description = "Who asks, for the journal (default: the operating-system user).")
+    String operator;
+
     @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default: $ATHANOR_DATA or ~/.local/share/athanor).")
     Path data;
 
@@ -35,8 +38,16 @@ abstract class OperatorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var requests = new OperatorRequests(JournalSettings.dataDirectory(data));
-        String by = OperatorRequests.operator();
-        return print(action().json(), target.all ? requests.toLab(action(), reason, by) : requests.toRun(target.runId, action(), reason, by));
+        return print(action().json(), target.all ? requests.toLab(action(), reason, by()) : requests.toRun(target.runId, action(), reason, by()));
+    }
+
+    /** Who asks: {@code --operator}, else the operating-system user. */
+    String by() {
+        return by(operator);
+    }
+
+    static String by(String operator) {
+        return operator == null || operator.isBlank() ? OperatorRequests.operator() : operator.strip();
     }
 
     /** Prints the outcome of an operator's request (what it does, or what was wrong) and gives the exit code. */

@@ -15,10 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.athanor.agent.campaign.OperatorControl.Action;
 import org.athanor.io.AtomicFiles;
 
 /**
- * Starts campaigns for the web as {@code athanor run} and {@code athanor resume} processes of their own, the same
+ * Starts campaigns for the web as {@code athanor run}, {@code resume} and {@code abort} processes of their own, the same
  * program the command line runs: a campaign survives the web server's restart, and pause, resume, abort and the journal
  * reach it exactly as they reach one started from a terminal. Each process writes what it prints to the run's {@code
  * console.log}. Started in a session of its own (setsid, where there is one) so that Ctrl-C on the server's terminal
@@ -151,12 +152,17 @@ final class CampaignLauncher {
         }
     }
 
-    /** Starts {@code athanor resume ID} for a run that no process drives. */
-    void resume(String runId) throws BadLaunchException, IOException {
+    /**
+     * Starts {@code athanor resume ID} or {@code athanor abort ID} for a run that no process drives: the new process
+     * takes the run up from its journal and journals who asked ({@code operator}) and why.
+     */
+    void takeUp(String runId, Action action, String reason, String operator) throws BadLaunchException, IOException {
         List<String> c = new ArrayList<>(command.orElseThrow(() -> new BadLaunchException(
-                "this server cannot resume campaigns: it was not started as the packaged application (./athanor serve); "
-                        + "run 'athanor resume " + runId + "'")));
-        c.addAll(List.of("resume", runId, "--data", dataDirectory.toAbsolutePath().toString()));
+                "this server cannot " + action.json() + " campaigns: it was not started as the packaged application "
+                        + "(./athanor serve); run 'athanor " + action.json() + " " + runId + "'")));
+        // name=value: a reason that starts with '-' or '@' is never read as an option or an argument file
+        c.addAll(List.of(action.json(), "--data", dataDirectory.toAbsolutePath().toString(), "--reason=" + reason,
+                "--operator=" + operator, "--", runId));
         spawn(runId, c);
     }
 

@@ -108,6 +108,66 @@ final class RunBoard {
         return known(id).isPresent();
     }
 
+    /** Why a run is not removed, in words. */
+    static final class RunKeptException extends Exception {
+        RunKeptException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Removes a failed run: one that ended before it journaled anything, so that its directory (what the web was asked,
+     * what its process printed) is all there is of it. A run the journal holds is never removed, nor one a process
+     * drives or is starting; nothing outside the data directory's {@code runs} is touched (a link is not followed).
+     */
+    void remove(String id) throws RunKeptException, IOException {
+        Path runs = dataDirectory.resolve("runs").toAbsolutePath().normalize();
+        Path dir = runs.resolve(id).normalize();
+        if (!runs.equals(dir.getParent()) || Files.isSymbolicLink(dir) || !Files.isDirectory(dir)) {
+            throw new RunKeptException("'" + id + "' is not a run directory of " + runs + ": nothing removed");
+        }
+        String status = summary(id).map(m -> String.valueOf(m.get("status"))).orElse("unknown");
+        if (!status.equals("failed")) {
+            throw new RunKeptException("run " + id + " is " + status + ": only a failed run (one that ended before it "
+                    + "journaled anything) can be removed; the journal keeps every other");
+        }
+        try (RunLock lock = RunLock.acquire(dataDirectory, id)) { // no process takes the run up meanwhile
+            if (!journal.events(id).isEmpty() || launcher.launching(id)) {
+                throw new RunKeptException("run " + id + " has just started: nothing removed");
+            }
+            deleteAllBut(dir, dir.resolve(RunLock.FILE));
+        } catch (RunLock.RunBusyException e) {
+            throw new RunKeptException(e.getMessage());
+        }
+        Files.deleteIfExists(dir.resolve(RunLock.FILE));
+        Files.delete(dir);
+        views.remove(id);
+    }
+
+    /** Deletes what the directory holds, except {@code kept}: links themselves, never what they point to. */
+    private static void deleteAllBut(Path dir, Path kept) throws IOException {
+        Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes a) throws IOException {
+                if (!file.equals(kept)) {
+                    Files.delete(file);
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                if (e != null) {
+                    throw e;
+                }
+                if (!d.equals(dir)) {
+                    Files.delete(d);
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
     /** Whether a process drives the run now. */
     private boolean live(String id) {
         return RunLock.holderAlive(dataDirectory, id);

@@ -16,7 +16,8 @@ import org.athanor.engine.EngineEvent.Type;
 
 /**
  * What the web shows of one campaign, read from its journaled events: goal and settings, each experiment's result and
- * decision, whether an operator paused it, how it stopped. Events are fed in journal order ({@link #accept}) and only
+ * decision, whether an operator paused it, who last took it up from the journal after an interruption and why, how it
+ * stopped. Events are fed in journal order ({@link #accept}) and only
  * what the views need is kept (never a measurement's data), so a view follows a running campaign cheaply.
  *
  * <p>Whether a process drives the run now is not in the journal; {@link #status} takes it as {@link Process}.
@@ -50,6 +51,7 @@ final class RunView {
     private String pauseReason;
     private String stopReason;
     private String stopExplanation;
+    private Map<String, Object> resumed;
     private final Map<Integer, Map<String, Object>> proposed = new TreeMap<>();
     private final Map<Integer, Map<String, Object>> results = new TreeMap<>();
     private final Map<Integer, String> decisions = new TreeMap<>();
@@ -131,6 +133,12 @@ final class RunView {
                 }
             }
             case "next" -> index(e.experiment()).ifPresent(i -> decisions.put(i, e.text("decision")));
+            case "campaign-resumed" -> {
+                resumed = new LinkedHashMap<>();
+                resumed.put("by", e.text("by"));
+                resumed.put("reason", e.text("reason"));
+                resumed.put("at", e.text("at"));
+            }
             case "campaign-stopped" -> {
                 stopReason = e.text("stopReason");
                 stopExplanation = e.text("explanation");
@@ -163,7 +171,7 @@ final class RunView {
     private String statusReason(String status, Process process) {
         return switch (status) {
             case "paused" -> pauseReason;
-            case "interrupted" -> "no process drives this run and it has not finished; resume continues it from the journal";
+            case "interrupted" -> "no process drives this run and it has not finished; resume continues it from the journal, abort ends it there";
             case "failed" -> "the campaign ended before it journaled anything";
             default -> null;
         };
@@ -180,6 +188,7 @@ final class RunView {
         m.put("statusReason", statusReason(status, process));
         m.put("stopReason", stopReason);
         m.put("stopExplanation", stopExplanation);
+        m.put("resumed", resumed);
         m.put("experiments", results.size());
         m.put("budget", budget);
         m.put("strategy", strategy);

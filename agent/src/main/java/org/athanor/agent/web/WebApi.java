@@ -67,6 +67,7 @@ final class WebApi {
         r.post("/api/runs").blockingHandler(this::startRun, false);
         r.get("/api/runs/:id").blockingHandler(ctx -> board.detail(ctx.pathParam("id"))
                 .ifPresentOrElse(d -> send(ctx, 200, d), () -> noRun(ctx)), false);
+        r.delete("/api/runs/:id").blockingHandler(this::removeRun, false);
         r.get("/api/runs/:id/events").blockingHandler(this::events, false);
         r.get("/api/runs/:id/stream").handler(ctx -> new RunStream(vertx, ctx, ctx.pathParam("id"), board, journal).start());
         r.get("/api/runs/:id/plots/:index").blockingHandler(this::plot, false);
@@ -90,12 +91,13 @@ final class WebApi {
     }
 
     /**
-     * A request that changes something (POST) must come from this server's own pages or from a program, never from a
-     * page of another site the operator has open: the server has no logins, and a browser sends such a request with
-     * the other site's Origin. Browsers send Origin on every cross-site POST; programs (curl, scripts) send none.
+     * A request that changes something (POST, DELETE) must come from this server's own pages or from a program, never
+     * from a page of another site the operator has open: the server has no logins, and a browser sends such a request
+     * with the other site's Origin. Browsers send Origin on every cross-site POST; programs (curl, scripts) send none.
      */
     private void sameSiteOnly(RoutingContext ctx) {
-        if (ctx.request().method() == io.vertx.core.http.HttpMethod.POST) {
+        var method = ctx.request().method();
+        if (method == io.vertx.core.http.HttpMethod.POST || method == io.vertx.core.http.HttpMethod.DELETE) {
             String origin = ctx.request().getHeader("Origin");
             String host = authority(ctx);
             String authority = null;
@@ -208,23 +210,49 @@ final class WebApi {
                     + ": nothing to " + action.json());
             return;
         }
-        if (now.equals("interrupted") && action != Action.RESUME) {
-            error(ctx, 409, "run " + id + " is interrupted: no process drives it, so there is nothing to " + action.json()
-                    + "; Resume continues it from the journal");
-            return;
-        }
-        if (now.equals("interrupted")) { // a resume (anything else was answered above): a new process continues it
-            try {
-                launcher.resume(id);
-                send(ctx, 202, Map.of("id", id, "message", "run " + id + ": continuing it from the journal in a new process"));
-            } catch (CampaignLauncher.BadLaunchException e) {
-                error(ctx, 409, e.getMessage());
-            } catch (IOException e) {
-                error(ctx, 500, "cannot start the process that resumes run " + id + ": " + e.getMessage());
-            }
+        if (now.equals("interrupted")) {
+            takeUp(ctx, id, ask.get());
             return;
         }
         answer(ctx, new OperatorRequests(dataDirectory).toRun(id, action, ask.get().reason(), operator(ctx)));
+    }
+
+    /** A resume or abort of a run no process drives: a new process takes it up from the journal. */
+    private void takeUp(RoutingContext ctx, String id, Ask ask) {
+        if (ask.action() == Action.PAUSE) {
+            error(ctx, 409, "run " + id + " is interrupted: no process drives it, so there is nothing to pause; "
+                    + "Resume continues it from the journal, Abort ends it there");
+            return;
+        }
+        try {
+            launcher.takeUp(id, ask.action(), ask.reason(), operator(ctx));
+            send(ctx, 202, Map.of("id", id, "message", ask.action() == Action.RESUME
+                    ? "run " + id + ": continuing it from the journal in a new process"
+                    : "run " + id + " was interrupted: a new process takes it up from the journal to abort it: steps that were "
+                    + "in flight are reconciled with the lab and their instruments made safe, samples with unfinished steps "
+                    + "are marked, nothing new is dispatched"));
+        } catch (CampaignLauncher.BadLaunchException e) {
+            error(ctx, 409, e.getMessage());
+        } catch (IOException e) {
+            error(ctx, 500, "cannot start the process that takes up run " + id + ": " + e.getMessage());
+        }
+    }
+
+    /** Removes a failed run's directory: 409 for any other run, which the journal keeps. */
+    private void removeRun(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        if (!board.exists(id)) {
+            noRun(ctx);
+            return;
+        }
+        try {
+            board.remove(id);
+            send(ctx, 200, Map.of("id", id, "message", "run " + id + " removed"));
+        } catch (RunBoard.RunKeptException e) {
+            error(ctx, 409, e.getMessage());
+        } catch (IOException e) {
+            error(ctx, 500, "cannot remove run " + id + ": " + e.getMessage());
+        }
     }
 
     private void answer(RoutingContext ctx, OperatorRequests.Outcome o) {

@@ -85,7 +85,7 @@ class CampaignCrashIT {
         assertThat(before).as("measurements journaled before the kill").anyMatch(e -> "measurement".equals(e.get("type")));
 
         // 2. athanor resume continues the campaign to a stop reason.
-        Process resume = processes.start("resume", "resume", RUN, "--data", data.toString(), "--json");
+        Process resume = processes.start("resume", "resume", RUN, "--data", data.toString(), "--json", "--reason", "power restored");
         assertThat(resume.waitFor(RESUME_SECONDS, TimeUnit.SECONDS))
                 .as("'athanor resume' ends within %d s; its log: %s", RESUME_SECONDS, processes.log("resume")).isTrue();
         assertThat(resume.exitValue()).as("exit code of 'athanor resume'; its log: %s", processes.log("resume")).isZero();
@@ -99,6 +99,10 @@ class CampaignCrashIT {
         assertThat(after.size()).isGreaterThan(before.size());
         assertThat(after.subList(0, before.size())).as("the events journaled before the kill, unchanged and in order").isEqualTo(before);
         List<Map<String, Object>> resumed = after.subList(before.size(), after.size());
+
+        // Who took the run up and why, before anything else the restart journaled.
+        assertThat(resumed.get(0)).as("the first event after the restart").containsEntry("kind", "campaign-resumed")
+                .containsEntry("by", System.getProperty("user.name")).containsEntry("reason", "power restored");
 
         // 4. No step dispatched twice, no command sent again except to reconcile it.
         Map<String, Integer> dispatches = new HashMap<>();

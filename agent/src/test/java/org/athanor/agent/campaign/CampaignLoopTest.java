@@ -193,6 +193,23 @@ class CampaignLoopTest {
     }
 
     @Test
+    void aResumedCampaignAbortedBeforeItGoesOnStopsAsAbortedWithoutProposingEvenWhenItsTargetWasReached() {
+        var proposer = new ListProposer(1000.0);
+        var lab = new BatchLab(t -> t / 2000);
+        var previous = List.of(
+                new CampaignReport.Experiment(1, Map.of("temperatureC", 900.0), "approved", List.of(), 0.97, null, "continue", null, null));
+        var outcome = new CampaignLoop(new StopRules(5, 0.95, 10, 0.01), 2)
+                .stopWhen(() -> java.util.Optional.of("aborted by the operator (ada, 2026-01-01T08:00:00Z): end of shift"))
+                .run(proposer, lab, CampaignLoop.Progress.NONE, previous);
+
+        assertThat(outcome.stopReason()).isEqualTo(StopReason.ABORTED);
+        assertThat(outcome.explanation()).contains("end of shift");
+        assertThat(proposer.asked).as("nothing proposed").isEmpty();
+        assertThat(lab.batches).as("nothing started").isEmpty();
+        assertThat(outcome.experiments()).hasSize(1);
+    }
+
+    @Test
     void experimentsAreDecidedAndReportedInIndexOrder() {
         var proposer = new ListProposer(900.0, 1000.0, 950.0, 1100.0);
         List<Integer> reported = new ArrayList<>();

@@ -142,6 +142,61 @@ class OperatorControlIT {
         assertThat(processes.journal(data, "r3", "journal")).as("nothing dispatched").noneMatch(e -> "step.dispatched".equals(e.get("type")));
     }
 
+    @Test
+    void anInterruptedRunIsAbortedFromTheJournalWithItsFurnaceMadeSafeAndNothingNewDispatched() throws Exception {
+        Path data = dir.resolve("data");
+        String d = data.toString();
+        Process run = processes.start("run", "run", "--dry-run", "--seed", "3", "--budget", "8", "--pace", PACE,
+                "--data", d, "--run-id", "r4", "--json", GOAL);
+        EngineEvent heat;
+        try (JdbcJournal journal = openWhenReady(run, data, "r4")) {
+            heat = await(run, journal, "r4", e -> e.type() == Type.STEP_DISPATCHED && "heat".equals(e.text("action")), "a heat step dispatched");
+        }
+        run.destroyForcibly(); // SIGKILL: the heating program is on the furnace, the journal says it was sent and no more
+        assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        List<Map<String, Object>> before = processes.journal(data, "r4", "journal-at-kill");
+        assertThat(before).as("the heat step still in flight at the kill")
+                .noneMatch(e -> heat.commandId().equals(e.get("commandId")) && !"step.dispatched".equals(e.get("type")));
+
+        assertThat(processes.call("abort", "abort", "r4", "--data", d, "--reason", "furnace room evacuated", "--json"))
+                .as("exit code of 'athanor abort' of the interrupted run; its log: %s", processes.log("abort")).isZero();
+        Map<String, Object> report = processes.report("abort");
+        assertThat(report.get("stopReason")).isEqualTo("aborted");
+        String user = System.getProperty("user.name");
+        assertThat((String) report.get("stopExplanation")).contains("aborted by the operator (" + user).contains("furnace room evacuated");
+
+        List<Map<String, Object>> after = processes.journal(data, "r4", "journal");
+        assertThat(after.subList(0, before.size())).as("what was journaled before the kill, unchanged").isEqualTo(before);
+        List<Map<String, Object>> aborted = after.subList(before.size(), after.size());
+        assertThat(aborted).as("nothing dispatched after the kill").noneMatch(e -> "step.dispatched".equals(e.get("type")));
+        assertThat(aborted).as("no experiment started after the kill").noneMatch(e -> "run.started".equals(e.get("type")));
+        // The furnace: its program is asked after under its own command id and ended by the abort, never sent again.
+        assertThat(aborted).as("the heat command reconciled with the lab")
+                .anyMatch(e -> "step.reconciled".equals(e.get("type")) && heat.commandId().equals(e.get("commandId")));
+        assertThat(aborted).as("the heat step ended by the abort")
+                .anyMatch(e -> "step.failed".equals(e.get("type")) && heat.commandId().equals(e.get("commandId"))
+                        && String.valueOf(e.get("reason")).startsWith("stopped by the abort"));
+        assertThat(aborted).as("its sample marked, in the operator's words")
+                .anyMatch(e -> "sample.marked".equals(e.get("type")) && heat.experiment().equals(e.get("experiment"))
+                        && String.valueOf(e.get("reason")).contains("furnace room evacuated"));
+        assertThat(aborted).as("the experiment ended as aborted, saying who and why")
+                .anyMatch(e -> "run.finished".equals(e.get("type")) && heat.experiment().equals(e.get("experiment"))
+                        && "aborted".equals(e.get("status")) && String.valueOf(e.get("reason")).contains("by the operator (" + user)
+                        && String.valueOf(e.get("reason")).contains("furnace room evacuated"));
+        assertThat(aborted).as("the campaign's stop journaled with who and why")
+                .anyMatch(e -> "campaign-stopped".equals(e.get("kind")) && "aborted".equals(e.get("stopReason"))
+                        && String.valueOf(e.get("explanation")).contains("furnace room evacuated"));
+        assertThat(aborted).as("an abort is not journaled as a resume").noneMatch(e -> "campaign-resumed".equals(e.get("kind")));
+        assertThat(after.stream().filter(e -> "run.started".equals(e.get("type"))).count())
+                .as("every experiment started has ended").isEqualTo(after.stream().filter(e -> "run.finished".equals(e.get("type"))).count());
+
+        assertThat(processes.call("resume-after", "resume", "r4", "--data", d)).as("an aborted run cannot be resumed").isEqualTo(2);
+        assertThat(processes.log("resume-after")).contains("already finished");
+        assertThat(processes.call("abort-again", "abort", "r4", "--data", d)).as("nor aborted twice").isEqualTo(2);
+        assertThat(processes.log("abort-again")).contains("nothing to abort");
+        assertThat(processes.journal(data, "r4", "journal-after")).as("the refused requests journaled nothing").hasSize(after.size());
+    }
+
     /** The journal, once the run's process has opened it (and migrated its schema): connecting earlier could race it. */
     private JdbcJournal openWhenReady(Process run, Path data, String runId) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.athanor.agent.campaign.OperatorControl.Action;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,10 +71,24 @@ class CampaignLauncherTest {
     }
 
     @Test
+    void anInterruptedRunIsTakenUpWithWhoAskedAndWhyAsTheyWereGiven() throws Exception {
+        Path args = data.resolve("args.txt");
+        var l = new CampaignLauncher(data, Optional.of(List.of("/bin/sh", "-c", "printf '%s\\n' \"$@\" > " + args, "athanor")));
+        Files.createDirectories(data.resolve("runs/r1"));
+        l.takeUp("r1", Action.ABORT, "-x: @lot 7", "ada via web from 127.0.0.1");
+        for (int i = 0; i < 100 && !(Files.exists(args) && Files.readAllLines(args).contains("r1")); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(Files.readAllLines(args)).containsExactly("abort", "--data", data.toAbsolutePath().toString(),
+                "--reason=-x: @lot 7", "--operator=ada via web from 127.0.0.1", "--", "r1");
+    }
+
+    @Test
     void aServerThatCannotStartTheApplicationSaysSo() {
         var l = new CampaignLauncher(data, Optional.empty());
         assertThat(l.canStart()).isFalse();
         assertThatThrownBy(() -> l.start(launch("make MgO", 3, "bo", null, null), id -> false)).hasMessageContaining("./athanor serve");
-        assertThatThrownBy(() -> l.resume("r1")).hasMessageContaining("athanor resume r1");
+        assertThatThrownBy(() -> l.takeUp("r1", Action.RESUME, "", "ada")).hasMessageContaining("athanor resume r1");
+        assertThatThrownBy(() -> l.takeUp("r1", Action.ABORT, "", "ada")).hasMessageContaining("athanor abort r1");
     }
 }

@@ -179,4 +179,19 @@ class RunViewTest {
         Map<String, Object> d = view.detail(LIVE);
         assertThat(d).containsEntry("plan", null).containsEntry("target", null).containsEntry("experiments", 1);
     }
+
+    @Test
+    void whoTookAnInterruptedRunUpAndWhyIsShownUntilTheNextTime() {
+        campaignStarted(PLAN);
+        experiment(1, 0.5, null);
+        assertThat(view.summary(GONE)).containsEntry("status", "interrupted").containsEntry("resumed", null);
+        assertThat((String) view.summary(GONE).get("statusReason")).contains("resume continues it").contains("abort ends it");
+
+        feed(Type.DECISION, null, Map.of("kind", "campaign-resumed", "by", "ada via web from 127.0.0.1", "reason", "power back",
+                "at", "2026-03-02T09:00:00Z"));
+        assertThat(view.summary(LIVE)).containsEntry("status", "running")
+                .containsEntry("resumed", Map.of("by", "ada via web from 127.0.0.1", "reason", "power back", "at", "2026-03-02T09:00:00Z"));
+        feed(Type.DECISION, null, Map.of("kind", "campaign-resumed", "by", "bo", "reason", "", "at", "2026-03-03T09:00:00Z"));
+        assertThat(view.summary(LIVE).get("resumed")).isEqualTo(Map.of("by", "bo", "reason", "", "at", "2026-03-03T09:00:00Z"));
+    }
 }

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code athanor serve} as a process on a real port, driven over HTTP: it plans, starts dry-run campaigns as processes
  * of their own, streams their journals as Server-Sent Events, pauses, resumes (a live run, and one whose process was
- * killed) and aborts them, and answers bad requests with a JSON error in words.
+ * killed) and aborts them (a starting run, and one whose process was killed), removes a run that failed before it
+ * journaled anything, and answers bad requests with a JSON error in words.
  */
 class WebApiIT {
 
@@ -144,17 +145,45 @@ class WebApiIT {
         assertThat(status(slowId)).isEqualTo("running");
         assertThat(post("/api/runs/" + slowId + "/resume", "{}").status()).as("resuming a run that is not paused").isEqualTo(409);
 
-        ProcessHandle campaign = serve.descendants().filter(h -> h.info().arguments().map(a -> List.of(a).contains(slowId)).orElse(false))
-                .findFirst().orElseThrow(() -> new AssertionError("no campaign process for " + slowId));
-        campaign.destroyForcibly();
+        kill(serve, slowId);
         awaitStatus(slowId, "interrupted");
         assertThat(post("/api/runs/" + slowId + "/pause", "{}").status()).as("pausing a run no process drives").isEqualTo(409);
-        assertThat(post("/api/runs/" + slowId + "/resume", "{}").status()).isEqualTo(202);
+        assertThat(delete("/api/runs/" + slowId).status()).as("removing an interrupted run").isEqualTo(409);
+        assertThat(post("/api/runs/" + slowId + "/resume", "{\"reason\": \"power back\"}").status()).isEqualTo(202);
         awaitStatus(slowId, "running");
+        Map<String, Object> takenUp = events(slowId).stream().filter(e -> "campaign-resumed".equals(e.get("kind"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no campaign-resumed event in " + slowId + "'s journal"));
+        assertThat(takenUp).containsEntry("reason", "power back");
+        assertThat((String) takenUp.get("by")).contains("via web from");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> resumedOnPage = (Map<String, Object>) get("/api/runs/" + slowId).map().get("resumed");
+        assertThat(resumedOnPage).containsEntry("reason", "power back").containsEntry("by", takenUp.get("by"));
+
+        // Killed again with an experiment in the lab, the interrupted run is aborted from the web.
+        awaitValue(() -> inFlight(events(slowId)).isEmpty() ? null : true, "an experiment of " + slowId + " in the lab after the resume");
+        kill(serve, slowId);
+        awaitStatus(slowId, "interrupted");
+        List<Map<String, Object>> atKill = events(slowId);
+        List<String> inFlight = inFlight(atKill);
+        assertThat(inFlight).as("experiments in the lab at the kill").isNotEmpty();
         Answer aborted = post("/api/runs/" + slowId + "/abort", "{\"reason\": \"end of shift\"}");
-        assertThat(aborted.status()).as("%s", aborted.body()).isEqualTo(200);
+        assertThat(aborted.status()).as("%s", aborted.body()).isEqualTo(202);
+        assertThat((String) aborted.map().get("message")).contains("nothing new is dispatched");
         awaitStatus(slowId, "aborted");
-        assertThat((String) get("/api/runs/" + slowId).map().get("stopExplanation")).contains("end of shift");
+        Map<String, Object> abortedPage = get("/api/runs/" + slowId).map();
+        assertThat((String) abortedPage.get("stopExplanation")).contains("end of shift").contains("via web from");
+        List<Map<String, Object>> all = events(slowId);
+        List<Map<String, Object>> afterKill = all.subList(atKill.size(), all.size());
+        assertThat(afterKill).as("nothing dispatched or started after the kill")
+                .noneMatch(e -> "step.dispatched".equals(e.get("type")) || "run.started".equals(e.get("type")));
+        for (String x : inFlight) {
+            assertThat(afterKill).as("%s ended by the operator's abort", x).anyMatch(e -> "run.finished".equals(e.get("type"))
+                    && x.equals(e.get("experiment")) && "aborted".equals(e.get("status")) && String.valueOf(e.get("reason")).contains("end of shift"));
+            assertThat(afterKill).as("%s's sample marked", x).anyMatch(e -> "sample.marked".equals(e.get("type")) && x.equals(e.get("experiment")));
+        }
+        Answer resumeAborted = post("/api/runs/" + slowId + "/resume", "{}");
+        assertThat(resumeAborted.status()).as("an aborted run cannot be resumed").isEqualTo(409);
+        assertThat(resumeAborted.map().get("error")).isEqualTo("run " + slowId + " has been aborted: nothing to resume");
 
         // An abort asked while a run is still starting is queued and applied once its lab is up: no step is dispatched.
         assertThat(post("/api/runs", "{\"goal\": \"Make 2 g of BaTiO3, confirm by XRD\", \"runId\": \"early\", \"pace\": 3000}").status()).isEqualTo(202);
@@ -164,10 +193,60 @@ class WebApiIT {
         awaitStatus("early", "aborted");
         assertThat(get("/api/runs/early/events").list()).noneMatch(e -> "step.dispatched".equals(e.get("type")));
 
+        // A run that failed before it journaled anything (the simulated lab stocks no cobalt oxide) can be removed;
+        // a journaled one cannot, and a removal never leaves the runs directory.
+        assertThat(post("/api/runs", "{\"goal\": \"make 2 g of CoAl2O4, confirm by XRD\", \"runId\": \"doomed\", \"budget\": 2}").status())
+                .isEqualTo(202);
+        awaitStatus("doomed", "failed");
+        assertThat((String) get("/api/runs/doomed").map().get("consoleTail")).contains("does not stock");
+        for (String id : List.of("fast", slowId, "early")) {
+            Answer kept = delete("/api/runs/" + id);
+            assertThat(kept.status()).as("removing %s", id).isEqualTo(409);
+            assertThat((String) kept.map().get("error")).contains("only a failed run").contains("the journal keeps every other");
+        }
+        for (String escape : List.of("..%2F..%2Fdata", "%2E%2E", "..%5C..", "fast%2F..%2F..")) {
+            assertThat(delete("/api/runs/" + escape).status()).as("DELETE /api/runs/%s", escape).isIn(400, 404);
+        }
+        HttpResponse<String> crossSiteDelete = http.send(HttpRequest.newBuilder(URI.create(base + "api/runs/doomed"))
+                .header("Origin", "https://elsewhere.example").DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(crossSiteDelete.statusCode()).as("a page of another site cannot remove a run").isEqualTo(403);
+        Answer removed = delete("/api/runs/doomed");
+        assertThat(removed.status()).as("%s", removed.body()).isEqualTo(200);
+        assertThat(get("/api/runs/doomed").status()).isEqualTo(404);
+        assertThat(data.resolve("runs/doomed")).doesNotExist();
+        assertThat(delete("/api/runs/doomed").status()).isEqualTo(404);
+        assertThat(data.resolve("runs/fast")).isDirectory();
+        assertThat(data.resolve("journal.mv.db")).exists();
+
         List<Map<String, Object>> runs = get("/api/runs").list();
         assertThat(runs).extracting(r -> r.get("id")).containsExactlyInAnyOrder("early", slowId, "fast");
         assertThat(runs.get(0)).as("newest first").containsEntry("id", "early");
         assertThat(processes.log("serve")).as("the server's stderr").doesNotContain("Exception");
+    }
+
+    /** Kills (SIGKILL) the process the server started that drives the run now. */
+    private static void kill(Process serve, String id) {
+        ProcessHandle campaign = serve.descendants().filter(h -> h.info().arguments().map(a -> List.of(a).contains(id)).orElse(false))
+                .findFirst().orElseThrow(() -> new AssertionError("no campaign process for " + id));
+        campaign.destroyForcibly();
+        campaign.onExit().join();
+    }
+
+    private List<Map<String, Object>> events(String id) throws Exception {
+        return get("/api/runs/" + id + "/events").list();
+    }
+
+    /** The experiments the events show started and not finished. */
+    private static List<String> inFlight(List<Map<String, Object>> events) {
+        List<String> started = new ArrayList<>();
+        for (Map<String, Object> e : events) {
+            if ("run.started".equals(e.get("type"))) {
+                started.add((String) e.get("experiment"));
+            } else if ("run.finished".equals(e.get("type"))) {
+                started.remove(e.get("experiment"));
+            }
+        }
+        return started;
     }
 
     /** Waits for the run's status; the run's page (with what its process printed) in the failure. */
@@ -219,6 +298,10 @@ class WebApiIT {
 
     private Answer get(String path) throws Exception {
         return answer(http.send(HttpRequest.newBuilder(URI.create(base + path.substring(1))).build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private Answer delete(String path) throws Exception {
+        return answer(http.send(HttpRequest.newBuilder(URI.create(base + path.substring(1))).DELETE().build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     private Answer post(String path, String body) throws Exception {

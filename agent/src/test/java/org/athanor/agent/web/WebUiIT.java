@@ -37,7 +37,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * The web UI in a real browser (Debian's Chromium, driven by its chromedriver) against the packaged app's {@code athanor
  * serve}, which starts real dry-run campaigns on the simulated lab: plan a goal, start a run, pause, resume and abort
- * it from its page, and see a refusal. Each page state is saved as {@code target/webui-*.png} for a person to look at.
+ * it from its page, abort a run whose process was killed, remove one that failed, and see a refusal. Each page state
+ * is saved as {@code target/webui-*.png} for a person to look at.
  */
 class WebUiIT {
 
@@ -162,6 +163,65 @@ class WebUiIT {
     }
 
     @Test
+    void anInterruptedRunIsAbortedFromItsPageWithTheReasonShownAndNoResumeAfter() throws Exception {
+        startRun("{\"goal\": \"" + GOAL + "\", \"budget\": 3, \"pace\": " + PACE + ", \"runId\": \"cut\"}");
+        browser.get(base + "#/runs/cut");
+        awaitStatus("running");
+        await("an experiment in the lab", () -> logRows().stream().anyMatch(r -> r.contains("step.dispatched")));
+        ProcessHandle campaign = server.descendants().filter(h -> h.info().arguments().map(a -> List.of(a).contains("cut")).orElse(false))
+                .findFirst().orElseThrow(() -> new AssertionError("no campaign process for run cut"));
+        campaign.destroyForcibly(); // as kill -9, or a power cut of the machine that ran it
+        awaitStatus("interrupted");
+        assertThat(find("resume-button").isEnabled()).as("resume, when interrupted").isTrue();
+        assertThat(find("abort-button").isEnabled()).as("abort, when interrupted").isTrue();
+        assertThat(find("pause-button").isEnabled()).as("pause, when interrupted").isFalse();
+        screenshot("run-interrupted");
+
+        find("reason-input").sendKeys("crucible cracked");
+        find("abort-button").click();
+        await("the abort's confirmation", () -> find("confirm-abort").isDisplayed());
+        find("confirm-abort").click();
+        awaitStatus("aborted");
+        await("the operator's reason in the stop line", () -> text(By.cssSelector("main")).contains("crucible cracked"));
+        assertThat(text(By.cssSelector("main"))).contains("aborted by the operator").contains("via web from");
+        assertThat(browser.findElements(testId("resume-button")).stream().filter(WebElement::isDisplayed).toList())
+                .as("no resume of an aborted run").isEmpty();
+        await("the abort in the event log", () -> logRows().stream().anyMatch(r -> r.contains("campaign-stopped") || r.contains("campaign stopped")));
+        screenshot("run-interrupted-aborted");
+
+        // On a phone's width the runs table still shows each run's status, not off to the right.
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.get(base + "#/");
+        await("the run's row in the runs table", () -> !browser.findElements(testId("run-row-cut")).isEmpty());
+        WebElement status = find("run-row-cut").findElement(By.cssSelector(".badge"));
+        long viewport = (Long) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return document.documentElement.clientWidth");
+        assertThat(status.getText()).isEqualTo("aborted");
+        assertThat(status.getRect().getX() + status.getRect().getWidth()).as("the status badge's right edge, in a %d px wide window", viewport)
+                .isLessThanOrEqualTo((int) viewport);
+        screenshot("runs-phone");
+    }
+
+    @Test
+    void aRunThatFailedBeforeItJournaledAnythingIsRemovedFromItsPage() throws Exception {
+        // The simulated lab stocks no cobalt oxide: the campaign stops before its first experiment, journaling nothing.
+        startRun("{\"goal\": \"make 2 g of CoAl2O4, confirm by XRD\", \"budget\": 2, \"runId\": \"doomed\"}");
+        browser.get(base + "#/runs/doomed");
+        awaitStatus("failed");
+        await("what the process printed", () -> find("console-tail").getText().contains("does not stock"));
+        assertThat(browser.findElements(testId("pause-button")).stream().filter(WebElement::isDisplayed).toList())
+                .as("no operator control on a failed run").isEmpty();
+        find("remove-button").click();
+        await("the removal's confirmation", () -> find("confirm-remove").isDisplayed());
+        assertThat(dir.resolve("data/runs/doomed")).as("nothing removed before the confirmation").isDirectory();
+        screenshot("run-failed-remove");
+        find("confirm-remove").click();
+
+        await("the runs page", () -> browser.getCurrentUrl().endsWith("#/"));
+        await("the runs page without the removed run", () -> text(By.cssSelector("main")).contains("No runs yet"));
+        assertThat(dir.resolve("data/runs/doomed")).doesNotExist();
+    }
+
+    @Test
     void aGoalThePlannerRefusesShowsWhyAndOffersNoStart() throws Exception {
         browser.get(base + "#/new");
         find("goal-input").sendKeys("make 2 g of NH4NO3");
@@ -179,6 +239,14 @@ class WebUiIT {
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
+
+    /** Starts a campaign through the API, as the goal page does. */
+    private void startRun(String body) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "api/runs"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as("starting a run: %s", r.body()).isEqualTo(202);
+    }
 
     private WebDriver chromium() throws IOException {
         // The driver and the browser are given, so Selenium Manager never looks for (or downloads) either.
