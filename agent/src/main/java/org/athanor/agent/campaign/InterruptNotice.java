@@ -12,7 +12,8 @@ public final class InterruptNotice implements AutoCloseable {
 
     public InterruptNotice(String command, String runId, PrintStream err) {
         this.hook = new Thread(() -> err.println("athanor " + command + ": stopped by a signal; run " + runId
-                + " is kept in the journal as it was: 'athanor resume " + runId + "' continues it"), "athanor-interrupt-notice");
+                + " is kept in the journal as it was: " + (command.equals("abort") ? "'athanor abort " + runId + "' ends it, " : "")
+                + "'athanor resume " + runId + "' continues it"), "athanor-interrupt-notice");
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
