@@ -174,6 +174,32 @@ final class LabExperimenter implements CampaignLoop.Experimenter {
         return batch.stream().map(p -> String.valueOf(p.index())).collect(java.util.stream.Collectors.joining(", "));
     }
 
+    /**
+     * The analysis that stands for the experiment: of a plan split into batches (one crucible each), the batch with the
+     * least target, since every batch of the product must reach the goal; a note gives each batch's fraction. Null
+     * when no analysis has a result.
+     */
+    static Step weakestBatch(List<Step> analyses, Map<String, StepResult> results, Composition target, List<String> notes) {
+        List<Step> done = analyses.stream().filter(s -> results.get(s.id()) != null).toList();
+        if (done.size() < 2) {
+            return done.isEmpty() ? null : done.get(0);
+        }
+        Step weakest = null;
+        double least = Double.POSITIVE_INFINITY;
+        List<String> each = new ArrayList<>();
+        for (Step s : done) {
+            double f = TargetFraction.of(PhaseEvidence.phasesOf(results.get(s.id()).outputs()), target);
+            each.add(s.sample() + " " + CampaignLoop.pct(f));
+            if (f < least) {
+                least = f;
+                weakest = s;
+            }
+        }
+        notes.add(done.size() + " batches, target by XRD: " + String.join(", ", each) + "; the experiment is judged by its weakest, "
+                + weakest.sample() + " (every batch of the product must reach the goal)");
+        return weakest;
+    }
+
     /** An analyze step's notes, as the report shows them. */
     static List<String> analysisNotes(Map<String, Object> outputs) {
         List<String> out = new ArrayList<>();
@@ -203,7 +229,7 @@ final class LabExperimenter implements CampaignLoop.Experimenter {
                                                List<String> notes, LabClock.Section reading) throws CampaignAbortedException {
         // The lab now holds this experiment's samples: a follow-up may measure them again.
         CharacterisationCheck.locationsAfter(w).forEach(lab::holdSample);
-        Step analyze = w.stepsOf(Action.ANALYZE).stream().findFirst().orElse(null);
+        Step analyze = weakestBatch(w.stepsOf(Action.ANALYZE), outcome.results(), target, notes);
         StepResult result = analyze == null ? null : outcome.results().get(analyze.id());
         if (result == null) {
             notes.add("the workflow has no analysis result");
