@@ -2,6 +2,8 @@ package org.athanor.agent.planner;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.athanor.agent.planner.chemistry.Chemistry;
@@ -58,6 +60,13 @@ public final class OfflinePlanner implements Planner {
             return refused(u, notes, List.of(), "the goal is a question, not a request to make something; the planner plans "
                     + "experiments and answers no questions. Ask for a synthesis (\"Make 1 g of ... at ... °C\")");
         }
+        // "single" of "single crystal" may be read as a count, so that form is looked for in the whole goal
+        Optional<String> form = java.util.stream.Stream.concat(u.unparsed().stream(), SINGLE_CRYSTAL.matcher(u.goal()).results().map(r -> r.group()))
+                .map(OfflinePlanner::productFormTheRouteCannotMake).flatMap(Optional::stream).findFirst();
+        if (form.isPresent()) {
+            return refused(u, notes, List.of(), form.get() + "; the planner plans solid-state firings of mixed powders, which give a "
+                    + "polycrystalline powder. Ask for the compound as a powder, or use a route for that form");
+        }
         List<String> unplaced = u.unparsed().stream().filter(OfflinePlanner::statesASetting).toList();
         if (!unplaced.isEmpty()) {
             return refused(u, notes, List.of(), "the goal states " + quoted(unplaced) + ", which the planner could not read or use; "
@@ -106,6 +115,31 @@ public final class OfflinePlanner implements Planner {
         String words = explanation > 0 ? fragment.substring(0, explanation) : fragment;
         return STATED_NUMBER.matcher(words).find() || SETTING_WORD.matcher(words).find();
     }
+
+    /**
+     * The product forms a powder firing cannot give, named in words the reader did not otherwise use: a glass (melted
+     * and quenched), a film or coating (deposited on a substrate), a single crystal (grown from a melt, flux or
+     * vapour), nanoparticles, -wires or -sheets (wet chemistry or vapour routes; a solid-state firing coarsens the
+     * powder to micrometres) and fibres (drawn or spun).
+     */
+    static Optional<String> productFormTheRouteCannotMake(String fragment) {
+        Matcher m = PRODUCT_FORM.matcher(fragment);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String word = m.group().toLowerCase(java.util.Locale.ROOT);
+        String how = word.startsWith("glass") ? "a glass is made by melting the batch and quenching the melt"
+                : word.contains("film") || word.startsWith("coating") ? "a film or coating is deposited on a substrate (sputtering, PLD, sol-gel, CVD)"
+                : word.contains("crystal") ? "a single crystal is grown from a melt, a flux or the vapour"
+                : word.startsWith("nano") ? "nanoparticles, -wires and -sheets come from wet-chemical or vapour routes; firing coarsens a powder to micrometres"
+                : "fibres are drawn from a melt or spun";
+        return Optional.of("the goal asks for \"" + m.group() + "\": " + how);
+    }
+
+    private static final Pattern SINGLE_CRYSTAL = Pattern.compile("\\bsingle[- ]crystals?\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PRODUCT_FORM = Pattern.compile(
+            "\\b(?:glass(?:es)?|thin[- ]films?|films?|coatings?|single[- ]crystals?|nano(?:particles?|wires?|rods?|sheets?|crystals?|tubes?)|"
+                    + "fib(?:re|er)s?)\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private static String quoted(List<String> fragments) {
         return fragments.stream().map(f -> "\"" + f + "\"").collect(Collectors.joining(", "));
