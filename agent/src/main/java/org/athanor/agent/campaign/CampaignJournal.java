@@ -136,7 +136,12 @@ final class CampaignJournal {
     /** What a journal says of a campaign. */
     record Saved(String goal, long seed, String strategy, StopRules rules, Double pace, boolean temperatureFixed,
                  boolean holdFixed, Workflow plan, ExperimentDesign design, List<CampaignReport.Experiment> finished,
-                 List<String> interrupted, boolean stopped, Integer batch) {
+                 List<String> interrupted, String stop, Integer batch) {
+
+        /** Whether the campaign ended ({@link #stop}: how, "aborted: aborted by the operator (...): reason"). */
+        boolean stopped() {
+            return stop != null;
+        }
     }
 
     static Saved read(String runId, List<EngineEvent> events) {
@@ -150,7 +155,7 @@ final class CampaignJournal {
         List<CampaignReport.Experiment> finished = new ArrayList<>();
         Set<String> analysed = new LinkedHashSet<>();
         Map<String, Map<String, Object>> proposals = new java.util.HashMap<>();
-        boolean stopped = false;
+        String stop = null;
         for (EngineEvent e : events) {
             if (e.type() == Type.DECISION && PROPOSED.equals(e.text(KIND)) && e.data().get("parameters") instanceof Map<?, ?> p) {
                 @SuppressWarnings("unchecked")
@@ -163,7 +168,7 @@ final class CampaignJournal {
                 CampaignReport.Experiment last = finished.remove(finished.size() - 1);
                 finished.add(last.withDecision(e.text("decision")));
             } else if (e.type() == Type.DECISION && STOPPED.equals(e.text(KIND))) {
-                stopped = true;
+                stop = e.text("stopReason") + ": " + e.text("explanation");
             }
         }
         List<String> interrupted = new ArrayList<>();
@@ -184,7 +189,7 @@ final class CampaignJournal {
         Double pace = d.get("pace") instanceof Number n ? n.doubleValue() : null;
         return new Saved(String.valueOf(d.get("goal")), number(d, "seed").longValue(), String.valueOf(d.get("strategy")), rules, pace,
                 Boolean.TRUE.equals(d.get("temperatureFixed")), Boolean.TRUE.equals(d.get("holdFixed")), plan,
-                d.get("design") instanceof Map<?, ?> m ? design(m) : null, finished, interrupted, stopped,
+                d.get("design") instanceof Map<?, ?> m ? design(m) : null, finished, interrupted, stop,
                 d.get("batch") instanceof Number b ? b.intValue() : null);
     }
 

@@ -23,7 +23,7 @@ public class JournaledCampaignResumer implements CampaignResumer {
             var events = request.journal().events(request.runId());
             CampaignJournal.Saved saved = CampaignJournal.read(request.runId(), events);
             if (saved.stopped()) {
-                err.println(command + ": run " + request.runId() + " already finished" + (abort ? ": nothing to abort" : "")
+                err.println(command + ": run " + request.runId() + " already ended (" + saved.stop() + ")" + (abort ? ": nothing to abort" : "")
                         + "; 'athanor journal " + request.runId() + "' shows its events");
                 return 2;
             }
