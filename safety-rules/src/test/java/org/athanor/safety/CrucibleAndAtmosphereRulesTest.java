@@ -127,6 +127,19 @@ class CrucibleAndAtmosphereRulesTest {
         assertThat(errorRules(v).contains("Fuels are never heated in air or oxygen")).isEqualTo(rejected);
     }
 
+    @ParameterizedTest(name = "{0} in {1}: rejected={2}")
+    @CsvSource({"KClO4, H2/Ar, true", "KNO3, H2/N2, true", "KMnO4, H2/Ar, true", "K2Cr2O7, H2/Ar, true", "LiNO3, H2/Ar, true",
+        "KClO4, Ar, false", "KNO3, air, false", "Li2CO3, H2/Ar, false", "Fe2O3, H2/Ar, false", "C, H2/Ar, false"})
+    void oxidisersAreNotHeatedInAReducingAtmosphere(String precursor, String gas, boolean rejected) {
+        Atmosphere atmosphere = gas.startsWith("H2") ? new Atmosphere(gas, 3.0, null) : Atmosphere.of(gas);
+        Verdict v = tube("alumina", atmosphere, 500, precursor, "0.5");
+        assertThat(errorRules(v).contains("Oxidisers are never heated in a reducing atmosphere")).isEqualTo(rejected);
+        if (rejected) {
+            assertThat(v.errors()).filteredOn(e -> e.rule().equals("Oxidisers are never heated in a reducing atmosphere"))
+                    .singleElement().satisfies(e -> assertThat(e.message()).startsWith(precursor + " is a strong oxidiser").contains(gas));
+        }
+    }
+
     @ParameterizedTest(name = "goal max {0} {1}, heat {2} °C: rejected={3}")
     @CsvSource({"1250, °C, 1150, false", "1100, °C, 1100, false", "1100, °C, 1101, true", "1373.15, K, 1100, false",
         "1373.15, K, 1100.5, true", "2012, °F, 1101, true"})
