@@ -55,27 +55,11 @@ public final class OfflinePlanner implements Planner {
     }
 
     public PlanResult plan(Understanding u) {
-        List<String> notes = new ArrayList<>(u.notes());
-        if (GoalReader.isQuestion(u.goal())) {
-            return refused(u, notes, List.of(), "the goal is a question, not a request to make something; the planner plans "
-                    + "experiments and answers no questions. Ask for a synthesis (\"Make 1 g of ... at ... °C\")");
+        Optional<PlanResult> refusal = refusedOnItsFace(u);
+        if (refusal.isPresent()) {
+            return refusal.get();
         }
-        // "single" of "single crystal" may be read as a count, so that form is looked for in the whole goal
-        Optional<String> form = java.util.stream.Stream.concat(u.unparsed().stream(), SINGLE_CRYSTAL.matcher(u.goal()).results().map(r -> r.group()))
-                .map(OfflinePlanner::productFormTheRouteCannotMake).flatMap(Optional::stream).findFirst();
-        if (form.isPresent()) {
-            return refused(u, notes, List.of(), form.get() + "; the planner plans solid-state firings of mixed powders, which give a "
-                    + "polycrystalline powder. Ask for the compound as a powder, or use a route for that form");
-        }
-        List<String> unplaced = u.unparsed().stream().filter(OfflinePlanner::statesASetting).toList();
-        if (!unplaced.isEmpty()) {
-            return refused(u, notes, List.of(), "the goal states " + quoted(unplaced) + ", which the planner could not read or use; "
-                    + "a plan without it would not be the one asked for. Rephrase it, or leave it out");
-        }
-        u.unparsed().forEach(words -> notes.add("not understood, so not used: \"" + words + "\""));
-        if (u.fixedTemperature() != null && u.maxTemperature() != null && u.fixedTemperature().celsius() > u.maxTemperature().celsius()) {
-            return refused(u, notes, List.of(), "the requested temperature " + u.fixedTemperature() + " is above the stated limit " + u.maxTemperature());
-        }
+        List<String> notes = withWordsNotUsed(u);
         RecipeBuilder.Draft draft = recipes.build(u, lab);
         notes.addAll(draft.notes());
         if (draft.plan() == null) {
@@ -103,6 +87,43 @@ public final class OfflinePlanner implements Planner {
                 + ". The plan it judged doses " + outcome.plan().doses().stream().map(d -> d.material()).distinct().collect(Collectors.joining(", "))
                 + " (" + outcome.plan().crucible() + " crucible, " + outcome.plan().atmosphere().gas() + ", " + outcome.plan().furnace() + ")";
         return refused(u, notes, outcome.report().findings(), reason);
+    }
+
+    /**
+     * The refusals a goal earns on its face, before any recipe is drawn: a question, a product form a powder firing
+     * cannot give, a stated setting the reader could not use, a set temperature above the stated limit. They are
+     * decisions about the goal's words, made in code, so the LLM planner applies them too before it asks its model.
+     */
+    public Optional<PlanResult> refusedOnItsFace(Understanding u) {
+        List<String> notes = new ArrayList<>(u.notes());
+        if (GoalReader.isQuestion(u.goal())) {
+            return Optional.of(refused(u, notes, List.of(), "the goal is a question, not a request to make something; the planner plans "
+                    + "experiments and answers no questions. Ask for a synthesis (\"Make 1 g of ... at ... °C\")"));
+        }
+        // "single" of "single crystal" may be read as a count, so that form is looked for in the whole goal
+        Optional<String> form = java.util.stream.Stream.concat(u.unparsed().stream(), SINGLE_CRYSTAL.matcher(u.goal()).results().map(r -> r.group()))
+                .map(OfflinePlanner::productFormTheRouteCannotMake).flatMap(Optional::stream).findFirst();
+        if (form.isPresent()) {
+            return Optional.of(refused(u, notes, List.of(), form.get() + "; the planner plans solid-state firings of mixed powders, which give a "
+                    + "polycrystalline powder. Ask for the compound as a powder, or use a route for that form"));
+        }
+        List<String> unplaced = u.unparsed().stream().filter(OfflinePlanner::statesASetting).toList();
+        if (!unplaced.isEmpty()) {
+            return Optional.of(refused(u, notes, List.of(), "the goal states " + quoted(unplaced) + ", which the planner could not read or use; "
+                    + "a plan without it would not be the one asked for. Rephrase it, or leave it out"));
+        }
+        if (u.fixedTemperature() != null && u.maxTemperature() != null && u.fixedTemperature().celsius() > u.maxTemperature().celsius()) {
+            return Optional.of(refused(u, withWordsNotUsed(u), List.of(), "the requested temperature " + u.fixedTemperature() + " is above the stated limit "
+                    + u.maxTemperature()));
+        }
+        return Optional.empty();
+    }
+
+    /** The reader's notes and, for each fragment it could not read, that it was not used. */
+    private static List<String> withWordsNotUsed(Understanding u) {
+        List<String> notes = new ArrayList<>(u.notes());
+        u.unparsed().forEach(words -> notes.add("not understood, so not used: \"" + words + "\""));
+        return notes;
     }
 
     /**

@@ -20,7 +20,9 @@ import org.athanor.workflow.Atmosphere;
 import org.athanor.workflow.Workflow;
 
 /**
- * The LLM planner: the model proposes, code checks. Each proposal is checked for hallucinated instruments and
+ * The LLM planner: the model proposes, code checks. A goal refused on its face (a question, a product form a powder
+ * firing cannot give, a setting the reader could not use) is refused as the offline planner refuses it, without asking
+ * the model. Each proposal is checked for hallucinated instruments and
  * materials and for the goal's own limits, assembled by code (masses by stoichiometry) and vetted by the gate. Problems
  * go back to the model as feedback, at most {@code maxAttempts} times; then the offline planner answers instead, and
  * the result says so.
@@ -49,6 +51,12 @@ public final class LlmPlanner implements Planner {
     @Override
     public PlanResult plan(String goal) {
         Understanding u = reader.read(goal);
+        // What the goal's words alone decide (a question, a glass, a setting nobody could read) is not the model's to answer.
+        var refusal = fallback.refusedOnItsFace(u);
+        if (refusal.isPresent()) {
+            PlanResult r = refusal.get();
+            return new PlanResult(goal, r.verdict(), null, r.violations(), r.reason(), u, r.notes(), "llm");
+        }
         List<String> attempts = new ArrayList<>();
         String feedback = "";
         GateReport lastReport = null;

@@ -3,6 +3,7 @@ package org.athanor.agent.planner.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import org.athanor.agent.planner.PlanResult;
 import org.athanor.agent.planner.Planners;
 import org.athanor.agent.planner.recipe.LabProfile;
@@ -38,6 +39,28 @@ class LlmPlannerTest {
             double baco3 = r.workflow().stepsOf(Action.DISPENSE).stream().filter(s -> s.material().orElse("").equals("BaCO3"))
                     .mapToDouble(s -> s.quantity("mass").orElseThrow().grams()).sum();
             assertThat(baco3).isCloseTo(1.6925, org.assertj.core.data.Offset.offset(0.002));
+        }
+    }
+
+    @Test
+    void aGoalRefusedOnItsFaceIsRefusedInCodeWithoutAskingTheModel() throws Exception {
+        // The recording would be approved if the model were asked: the refusal must come before it.
+        try (StubChatServer stub = new StubChatServer("good.json")) {
+            PlanResult glass = plan(stub, "Make 2 g of BaTiO3 glass and check it by XRD.");
+            PlanResult question = plan(stub, "What is the band gap of BaTiO3?");
+            PlanResult unread = plan(stub, "Make 2 g of BaTiO3 at 1400 for 4 h.");
+
+            assertThat(glass.verdict()).isEqualTo(PlanResult.Verdict.REFUSED);
+            assertThat(glass.reason()).contains("\"glass\": a glass is made by melting the batch and quenching the melt");
+            assertThat(question.verdict()).isEqualTo(PlanResult.Verdict.REFUSED);
+            assertThat(question.reason()).contains("is a question");
+            assertThat(unread.verdict()).isEqualTo(PlanResult.Verdict.REFUSED);
+            assertThat(unread.reason()).contains("\"1400\"");
+            assertThat(List.of(glass, question, unread)).allSatisfy(r -> {
+                assertThat(r.planner()).isEqualTo("llm");
+                assertThat(r.workflow()).isNull();
+            });
+            assertThat(stub.requests()).as("the model was never asked").isEmpty();
         }
     }
 
