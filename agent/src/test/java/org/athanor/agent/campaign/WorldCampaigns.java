@@ -34,6 +34,20 @@ public final class WorldCampaigns {
         public String describe() {
             return CampaignRunner.describe(design);
         }
+
+        /**
+         * The same campaign over a wider box: temperature from {@code lowestC} (the box's top kept) and hold up to
+         * {@code longestH}, nearer the lab's own limits than the knowledge-bounded box. For asking how the strategies
+         * compare when more of the box misses; the shared start stays the same recipe.
+         */
+        public Setup widened(double lowestC, double longestH) {
+            ExperimentDesign.Range t = design.temperatureC().min() == design.temperatureC().max() ? design.temperatureC()
+                    : new ExperimentDesign.Range(Math.min(lowestC, design.temperatureC().min()), design.temperatureC().max());
+            ExperimentDesign.Range h = design.holdH().min() == design.holdH().max() ? design.holdH()
+                    : new ExperimentDesign.Range(design.holdH().min(), Math.max(longestH, design.holdH().max()));
+            return new Setup(plan, new ExperimentDesign(t, h, design.ramp(), design.excessPercent(), design.excessElement(),
+                    design.atmospheres(), design.precursors(), design.furnaces()), batch);
+        }
     }
 
     public static Setup setup(String goal) {

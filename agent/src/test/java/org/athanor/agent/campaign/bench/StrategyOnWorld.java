@@ -22,7 +22,7 @@ import org.athanor.workflow.Workflow;
  * true weight fraction is the result. Many seeds in seconds, so it shows how often a uniform point of the box already
  * reaches the target (the box's hit rate) and how a strategy compares over far more seeds than the lab benchmark
  * ({@code scripts/campaign-benchmark}) can afford. It is a screen, not the figure: the figure is measured on the lab.
- * <pre>./bench agent --main org.athanor.agent.campaign.bench.StrategyOnWorld SEEDS BUDGET [--from FIRST_SEED] [--trace] [GOAL...]</pre>
+ * <pre>./bench agent --main org.athanor.agent.campaign.bench.StrategyOnWorld SEEDS BUDGET [--from FIRST_SEED] [--trace] [--wide] [GOAL...]</pre>
  */
 public final class StrategyOnWorld {
 
@@ -31,6 +31,13 @@ public final class StrategyOnWorld {
     private static int firstSeed = 1;
     /** --trace prints every experiment. */
     private static boolean trace;
+    /**
+     * --wide searches a box nearer the lab's own limits than the campaign's: from 400 °C (where the box furnaces'
+     * programs usually start and any carbonate still holds) and holds up to 48 h, the top of the box unchanged.
+     */
+    private static boolean wide;
+    private static final double WIDE_LOWEST_C = 400;
+    private static final double WIDE_LONGEST_H = 48;
 
     public static void main(String[] args) {
         int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
@@ -40,6 +47,7 @@ public final class StrategyOnWorld {
             switch (args[i]) {
                 case "--from" -> firstSeed = Integer.parseInt(args[++i]);
                 case "--trace" -> trace = true;
+                case "--wide" -> wide = true;
                 default -> named.add(args[i]);
             }
         }
@@ -54,7 +62,7 @@ public final class StrategyOnWorld {
                 "Make 2 g of BaTiO3, XRD",
                 "Make 1 g of LiMn2O4 spinel, XRD");
         for (String goal : goals) {
-            WorldCampaigns.Setup setup = WorldCampaigns.setup(goal);
+            WorldCampaigns.Setup setup = wide ? WorldCampaigns.setup(goal).widened(WIDE_LOWEST_C, WIDE_LONGEST_H) : WorldCampaigns.setup(goal);
             System.out.println(goal + "\n  box: " + setup.describe() + "; batches of " + setup.batch());
             double hit = hitRate(setup, 400);
             System.out.printf(Locale.ROOT, "  hit rate of a uniform point: %.3f (400 points); random search's median with it: experiment %d%n",
