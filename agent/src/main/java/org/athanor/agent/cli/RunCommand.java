@@ -28,6 +28,10 @@ public class RunCommand extends CampaignCommand {
 
     @Override
     public Integer call() {
+        if (goal().isBlank()) {
+            System.err.println("athanor run: no goal given; e.g. athanor run --dry-run \"make 2 g of BaTiO3, confirm by XRD\"");
+            return ExitCodes.USAGE;
+        }
         if (!dryRun) {
             System.err.println("athanor run: no hardware lab is configured; add --dry-run to run on the simulated lab");
             return ExitCodes.USAGE;

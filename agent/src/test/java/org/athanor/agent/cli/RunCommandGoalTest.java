@@ -25,4 +25,17 @@ class RunCommandGoalTest {
         assertThat(goalOf("--dry-run", "make 2 g of BaTiO3")).isEqualTo("make 2 g of BaTiO3");
         assertThat(goalOf("--dry-run", "--", "-make MgAl2O4")).isEqualTo("-make MgAl2O4");
     }
+
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
+
+    @Test
+    void aBlankGoalIsAnsweredInOneLineBeforeAnythingStarts() {
+        int code = new CommandLine(new RunCommand()).execute("--dry-run", "--data", "/nonexistent/never-created", "  ");
+
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(console.out()).isEmpty();
+        assertThat(console.err()).startsWith("athanor run: no goal given;").hasLineCount(1);
+        assertThat(java.nio.file.Path.of("/nonexistent/never-created")).doesNotExist();
+    }
 }
