@@ -55,6 +55,14 @@ public final class OfflinePlanner implements Planner {
     }
 
     public PlanResult plan(Understanding u) {
+        // Which compound a goal that names none means is intent, the language model's to read; this planner asks for it.
+        if (u.target() == null && u.startingMaterials().isEmpty() && !GoalReader.isQuestion(u.goal())) {
+            List<String> unplaced = u.unparsed().stream().filter(OfflinePlanner::statesASetting).toList();
+            return refused(u, new ArrayList<>(u.notes()), List.of(), "no target substance could be read from the goal"
+                    + (unplaced.isEmpty() ? "" : " (it also states " + quoted(unplaced) + ", which the planner could not read)")
+                    + ". Name the compound to make: a formula (BaTiO3, LiNi0.8Mn0.1Co0.1O2), an oxide sum (Na2O·Al2O3·2SiO2), "
+                    + "cement notation (C3S) or a name (barium titanate, gahnite)");
+        }
         Optional<PlanResult> refusal = refusedOnItsFace(u);
         if (refusal.isPresent()) {
             return refusal.get();
@@ -100,6 +108,7 @@ public final class OfflinePlanner implements Planner {
             return Optional.of(refused(u, notes, List.of(), "the goal is a question, not a request to make something; the planner plans "
                     + "experiments and answers no questions. Ask for a synthesis (\"Make 1 g of ... at ... °C\")"));
         }
+        List<String> unplaced = u.unparsed().stream().filter(OfflinePlanner::statesASetting).toList();
         // "single" of "single crystal" may be read as a count, so that form is looked for in the whole goal
         Optional<String> form = java.util.stream.Stream.concat(u.unparsed().stream(), SINGLE_CRYSTAL.matcher(u.goal()).results().map(r -> r.group()))
                 .map(OfflinePlanner::productFormTheRouteCannotMake).flatMap(Optional::stream).findFirst();
@@ -107,7 +116,6 @@ public final class OfflinePlanner implements Planner {
             return Optional.of(refused(u, notes, List.of(), form.get() + "; the planner plans solid-state firings of mixed powders, which give a "
                     + "polycrystalline powder. Ask for the compound as a powder, or use a route for that form"));
         }
-        List<String> unplaced = u.unparsed().stream().filter(OfflinePlanner::statesASetting).toList();
         if (!unplaced.isEmpty()) {
             return Optional.of(refused(u, notes, List.of(), "the goal states " + quoted(unplaced) + ", which the planner could not read or use; "
                     + "a plan without it would not be the one asked for. Rephrase it, or leave it out"));
