@@ -25,7 +25,7 @@ public class JournaledCampaignResumer implements CampaignResumer {
             if (saved.stopped()) {
                 err.println(command + ": run " + request.runId() + " already ended (" + saved.stop() + ")" + (abort ? ": nothing to abort" : "")
                         + "; 'athanor journal " + request.runId() + "' shows its events");
-                return 2;
+                return 1; // the run's state says no, as for a pause of a run that is not running (ExitCodes.REJECTED)
             }
             CampaignReport report;
             try (var notice = new InterruptNotice(request.asked().action().json(), request.runId(), err)) {
