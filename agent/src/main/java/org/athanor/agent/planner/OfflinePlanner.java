@@ -57,7 +57,7 @@ public final class OfflinePlanner implements Planner {
     public PlanResult plan(Understanding u) {
         // Which compound a goal that names none means is intent, the language model's to read; this planner asks for it.
         if (u.target() == null && u.startingMaterials().isEmpty() && !GoalReader.isQuestion(u.goal())) {
-            List<String> unplaced = u.unparsed().stream().filter(OfflinePlanner::statesASetting).toList();
+            List<String> unplaced = unplacedSettings(u);
             return refused(u, new ArrayList<>(u.notes()), List.of(), "no target substance could be read from the goal"
                     + (unplaced.isEmpty() ? "" : " (it also states " + quoted(unplaced) + ", which the planner could not read)")
                     + ". Name the compound to make: a formula (BaTiO3, LiNi0.8Mn0.1Co0.1O2), an oxide sum (Na2O·Al2O3·2SiO2), "
@@ -108,7 +108,6 @@ public final class OfflinePlanner implements Planner {
             return Optional.of(refused(u, notes, List.of(), "the goal is a question, not a request to make something; the planner plans "
                     + "experiments and answers no questions. Ask for a synthesis (\"Make 1 g of ... at ... °C\")"));
         }
-        List<String> unplaced = u.unparsed().stream().filter(OfflinePlanner::statesASetting).toList();
         // "single" of "single crystal" may be read as a count, so that form is looked for in the whole goal
         Optional<String> form = java.util.stream.Stream.concat(u.unparsed().stream(), SINGLE_CRYSTAL.matcher(u.goal()).results().map(r -> r.group()))
                 .map(OfflinePlanner::productFormTheRouteCannotMake).flatMap(Optional::stream).findFirst();
@@ -116,6 +115,7 @@ public final class OfflinePlanner implements Planner {
             return Optional.of(refused(u, notes, List.of(), form.get() + "; the planner plans solid-state firings of mixed powders, which give a "
                     + "polycrystalline powder. Ask for the compound as a powder, or use a route for that form"));
         }
+        List<String> unplaced = unplacedSettings(u);
         if (!unplaced.isEmpty()) {
             return Optional.of(refused(u, notes, List.of(), "the goal states " + quoted(unplaced) + ", which the planner could not read or use; "
                     + "a plan without it would not be the one asked for. Rephrase it, or leave it out"));
@@ -125,6 +125,11 @@ public final class OfflinePlanner implements Planner {
                     + u.maxTemperature()));
         }
         return Optional.empty();
+    }
+
+    /** The fragments the reader could not use that state a setting ({@link #statesASetting}). */
+    private static List<String> unplacedSettings(Understanding u) {
+        return u.unparsed().stream().filter(OfflinePlanner::statesASetting).toList();
     }
 
     /** The reader's notes and, for each fragment it could not read, that it was not used. */
