@@ -20,7 +20,7 @@ final class Coverage {
             "want", "need", "would", "like", "please", "could", "you", "can", "i", "we", "me", "us", "our", "my",
             "of", "a", "an", "the", "some", "and", "then", "with", "by", "to", "it", "its", "for", "in", "at", "on", "into",
             "from", "using", "use", "via", "as", "or", "afterwards", "after", "that", "this", "is", "be", "are", "also",
-            "powder", "powders", "sample", "samples", "product", "compound", "material", "phase", "pure", "phase-pure",
+            "powder", "powders", "sample", "samples", "product", "compound", "material", "phase", "pure", "phase-pure", "purity",
             "single-phase", "single", "ceramic", "crystalline", "polycrystalline", "solid-state", "solid", "state", "route",
             "reaction", "confirm", "confirmed", "check", "checked", "checking", "record", "measure", "measured",
             "characterize", "characterise", "verify", "run", "take", "collect", "acquire", "do", "perform", "pattern",

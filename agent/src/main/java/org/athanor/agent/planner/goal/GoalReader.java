@@ -42,6 +42,7 @@ public final class GoalReader {
             "\\b(?:make|synthesi[sz]e|prepare|produce|obtain|form|grow|get|create|calcine\\s+\\S+\\s+to|reduce\\s+\\S+\\s+to|melt|sinter|anneal)\\b", FLAGS);
     private static final Pattern QUESTION_WORD = Pattern.compile("^\\s*(?:what|why|how|which|who|when|where|is|are|does|do|did|will|has|have)\\b", FLAGS);
     private static final Pattern FIRING_VERB = Pattern.compile("\\b(?:heat|fire|calcine|anneal|sinter|mix|react|grind|mill)\\b", FLAGS);
+    private static final Pattern CLOSING_BRACKET = Pattern.compile("^\\s*[)\\]]");
     private static final Pattern GROUP_GLUE = Pattern.compile("^[\\s(\\[,:-]*(?:i\\.e\\.|aka|also\\s+called|or|=)?[\\s(\\[,:-]*$|^[\\s)\\]]*$|^\\s*\\)\\s*\\(?\\s*$", FLAGS);
 
     private final Chemistry chemistry;
@@ -193,6 +194,17 @@ public final class GoalReader {
         return groups;
     }
 
+    /** "gahnite (ZnAl2O4)": the words as written end after the bracket the group opened, not inside it. */
+    private static int closingBracket(String goal, int start, int end) {
+        String text = goal.substring(start, end);
+        int open = 0;
+        for (char c : text.toCharArray()) {
+            open += c == '(' || c == '[' ? 1 : c == ')' || c == ']' ? -1 : 0;
+        }
+        Matcher close = CLOSING_BRACKET.matcher(goal.substring(end));
+        return open > 0 && close.find() ? end + close.end() : end;
+    }
+
     private static Understanding.TargetReading chooseWithinGroup(Draft d, List<Mention> group) {
         // An explicit composition notation (cement "C3A", oxide sum "CaO·Al2O3·2SiO2") states the composition outright
         // and wins; otherwise the first mention is the head ("LiMn2O4 spinel"), and what follows qualifies it.
@@ -207,7 +219,7 @@ public final class GoalReader {
             }
         }
         int start = group.get(0).start();
-        int end = group.get(group.size() - 1).end();
+        int end = closingBracket(d.goal, start, group.get(group.size() - 1).end());
         String writtenAs = d.goal.substring(start, end);
         String targetName = name != null ? name : chosen.name();
         return new Understanding.TargetReading(asWritten(chosen), chosen.composition(), targetName, writtenAs);

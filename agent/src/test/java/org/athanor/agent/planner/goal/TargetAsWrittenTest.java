@@ -63,4 +63,19 @@ class TargetAsWrittenTest {
         assertThat(Compositions.sameRatios(r.workflow().target().composition(), read(written).composition())).isTrue();
         assertThat(PlanReport.readable(r)).contains("target:             " + written);
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"make 1 g of NaAlSiO4 (nepheline), XRD|NaAlSiO4 (nepheline)",
+            "Prepare 2 g of hibonite [CaAl12O19] at 1400 °C|hibonite [CaAl12O19]", "make 1 g of SrTiO3, XRD|SrTiO3",
+            "make (1 g of SrTiO3), XRD|SrTiO3"})
+    void theWordsAsWrittenCloseTheBracketTheyOpen(String goal, String writtenAs) {
+        PlanResult r = Planners.offline().plan(goal);
+        assertThat(r.understood().target().writtenAs()).isEqualTo(writtenAs);
+    }
+
+    @Test
+    void phasePurityAsksNothingTheCampaignDoesNotAlreadyDo() {
+        PlanResult r = Planners.offline().plan("I need 500 mg of LaCoO3, confirm phase purity by XRD");
+        assertThat(r.understood().unparsed()).isEmpty();
+    }
 }
