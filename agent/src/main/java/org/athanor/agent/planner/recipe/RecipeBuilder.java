@@ -11,6 +11,7 @@ import java.util.Set;
 import org.athanor.agent.planner.chemistry.Chemistry;
 import org.athanor.agent.planner.chemistry.PrecursorOption;
 import org.athanor.agent.planner.goal.Understanding;
+import org.athanor.materials.PrecursorTable;
 import org.athanor.units.Units;
 import org.athanor.workflow.Atmosphere;
 
@@ -119,6 +120,7 @@ public final class RecipeBuilder {
             return new Draft(null, notes, asked + " is below " + Units.format(MIN_FIRING_C) + " °C: a heat step there is no firing, "
                     + "and no solid-state reaction runs; nothing is planned");
         }
+        meltingPrecursors(doses, temperature, notes);
         double ramp = ramp(u, entry);
         double hold = u.hold() != null ? u.hold().hours() : entry.holdH();
         int batches = u.batchCount();
@@ -207,6 +209,21 @@ public final class RecipeBuilder {
             return limit;
         }
         return t;
+    }
+
+    /**
+     * A note for each precursor that melts below the firing temperature without first decomposing (Bi2O3 at 817 °C,
+     * V2O5, MoO3, PbO, B2O3): its melt wets and can attack the crucible, and some may evaporate. Carbonates and hydroxides are not named: they give off their gas and react as they go.
+     */
+    private static void meltingPrecursors(List<Dose> doses, double temperature, List<String> notes) {
+        for (Dose d : doses) {
+            PrecursorTable.standard().lookup(d.material())
+                    .filter(p -> p.decompositionOnsetC() == null && p.meltingPointC() != null && p.meltingPointC() <= temperature)
+                    .ifPresent(p -> notes.add(p.formula() + " melts at " + Units.format(p.meltingPointC()) + " °C, below the firing at "
+                            + Units.format(temperature) + " °C: its melt wets and can attack the crucible, and the batch may lose "
+                            + String.join(", ", p.elements()) + " by evaporation; a first firing below " + Units.format(p.meltingPointC())
+                            + " °C lets it react in the solid first"));
+        }
     }
 
     private static String farBelow(double degrees) {
