@@ -181,7 +181,11 @@ function understoodBlock(u, notes) {
   const add = (label, value) => { if (value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && !value.length)) facts.push([label, value]); };
   add('Target', u.target && (u.target.formula + (u.target.writtenAs && u.target.writtenAs !== u.target.formula ? ` (written ${u.target.writtenAs})` : '')));
   add('Product mass', qty(u.productMass));
-  add('Starting materials', (u.startingMaterials || []).map((t) => t.formula || t.writtenAs).join(', '));
+  const given = u.startingMasses || {};
+  add('Starting materials', (u.startingMaterials || []).map((t) => {
+    const name = t.formula || t.writtenAs;
+    return given[t.formula] ? `${name} ${qty(given[t.formula])}` : name;
+  }).join(', '));
   add('Max temperature', qty(u.maxTemperature));
   add('Temperature', qty(u.fixedTemperature));
   add('Hold', qty(u.hold));

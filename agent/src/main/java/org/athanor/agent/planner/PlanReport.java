@@ -23,7 +23,8 @@ public final class PlanReport {
                 line(b, "target", u.target().formula() + (u.target().name() != null ? " (" + u.target().name() + ")" : "") + "  from \"" + u.target().writtenAs() + "\"");
             }
             if (!u.startingMaterials().isEmpty()) {
-                line(b, "starting materials", String.join(", ", u.startingMaterials().stream().map(Understanding.TargetReading::formula).toList()));
+                line(b, "starting materials", String.join(", ", u.startingMaterials().stream()
+                        .map(m -> m.formula() + (u.startingMasses().containsKey(m.formula()) ? " " + u.startingMasses().get(m.formula()) : "")).toList()));
             }
             line(b, "product mass", u.productMass());
             line(b, "max temperature", u.maxTemperature());

@@ -238,6 +238,20 @@ class WebUiIT {
         assertThat(find("error").getText()).contains("Write a goal first");
     }
 
+    @Test
+    void theStartingMassesAGoalGivesAreShownWithTheMaterialsAndDosedAsGiven() {
+        browser.get(base + "#/new");
+        find("goal-input").sendKeys("make SrTiO3 from 1.5 g of SrCO3 and TiO2, XRD");
+        find("plan-button").click();
+        await("the plan's verdict", () -> !browser.findElements(testId("plan-verdict")).isEmpty());
+        assertThat(find("plan-verdict").getText()).isEqualTo("approved");
+        assertThat(find("plan-understood").getText()).contains("SrCO3 1.5 g, TiO2");
+        List<String> dispensed = find("plan-steps").findElements(By.cssSelector("tbody tr")).stream()
+                .map(row -> row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList())
+                .filter(cells -> cells.get(1).equals("dispense")).map(cells -> cells.get(4)).toList();
+        assertThat(dispensed).anySatisfy(p -> assertThat(p).isEqualTo("SrCO3 1.5 g"));
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
 
     /** Starts a campaign through the API, as the goal page does. */

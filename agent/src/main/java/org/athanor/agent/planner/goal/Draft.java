@@ -15,6 +15,11 @@ final class Draft {
     final Coverage coverage;
     Understanding.TargetReading target;
     final List<Understanding.TargetReading> startingMaterials = new ArrayList<>();
+    /** Where each starting material is named in the goal, in the order of {@link #startingMaterials}. */
+    final List<int[]> startingSpans = new ArrayList<>();
+    /** Every mass the goal states, in order; {@link QuantityPhrases#assignMasses} decides whose each one is. */
+    final List<QuantityPhrases.MassPhrase> masses = new ArrayList<>();
+    final Map<String, Quantity> startingMasses = new LinkedHashMap<>();
     Quantity productMass;
     final Set<String> characterization = new LinkedHashSet<>();
     Quantity maxTemperature;
@@ -56,7 +61,7 @@ final class Draft {
                 left.add(fragment);
             }
         }
-        return new Understanding(goal, target, startingMaterials, productMass, List.copyOf(characterization), maxTemperature,
+        return new Understanding(goal, target, startingMaterials, startingMasses, productMass, List.copyOf(characterization), maxTemperature,
                 maxRamp, requestedRamp, coolingRamp, fixedTemperature, hold, millTime, atmosphere, furnaceKind, crucible, List.copyOf(excludedPrecursors), twoThetaStart, twoThetaEnd,
                 laserWavelength, laserPower, excess, batches,
                 safetyOverrideRequested, notes, left);

@@ -68,6 +68,7 @@ public final class GoalReader {
         readExcess(d);
         QuantityPhrases.read(d);
         readSubstances(d);
+        QuantityPhrases.assignMasses(d);
         if (d.fixedTemperature != null && d.maxTemperature != null && d.fixedTemperature.celsius() > d.maxTemperature.celsius()) {
             d.note("the set temperature " + d.fixedTemperature + " is above the stated limit " + d.maxTemperature);
         }
@@ -132,6 +133,7 @@ public final class GoalReader {
         }
         for (Mention m : starting) {
             d.startingMaterials.add(reading(m));
+            d.startingSpans.add(new int[] {m.start(), m.end()});
         }
         if (products.isEmpty()) {
             if (!mixOnly) {

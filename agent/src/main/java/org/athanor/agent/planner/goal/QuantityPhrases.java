@@ -40,6 +40,11 @@ final class QuantityPhrases {
     private static final Pattern MASS = Pattern.compile(MASS_NUM
             + "\\s*(mg|g|kg|µg|μg|grams?|milligrams?|kilograms?|micrograms?|tonnes?|metric\\s+tons?)\\b(?!\\s*/)", FLAGS);
 
+    /** "1.97 g of BaCO3", "1.97 g BaCO3": what follows a mass before the material's name. */
+    private static final Pattern MASS_OF = Pattern.compile("^\\s*(?:of\\s+)?", FLAGS);
+    /** "BaCO3 (1.97 g)", "BaCO3: 1.97 g": what stands between a material's name and its mass. */
+    private static final Pattern BRACKETED_AFTER = Pattern.compile("\\s*(?:\\(|\\[|:)\\s*", FLAGS);
+    private static final Pattern CLOSING = Pattern.compile("^\\s*(?:[)\\],;.]|and\\b|$)", FLAGS);
     private static final Pattern MAX_BEFORE = Pattern.compile(
             "(?:below|under|beneath|at\\s+most|(?:no|not|never)\\s+(?:\\w+\\s+){0,2}(?:hotter|higher|more|warmer|above|over|exceed\\w*|beyond)(?:\\s+than)?|"
                     + "lower\\s+than|less\\s+than|cooler\\s+than|exceed(?:ing)?|maximum|max\\.?|up\\s+to|≤|<=|<|cap(?:ped)?|limit(?:ed)?|ceiling|top\\s+out\\s+at)"
@@ -172,6 +177,10 @@ final class QuantityPhrases {
         }
     }
 
+    /** A mass as the goal wrote it, and where. */
+    record MassPhrase(Quantity mass, String text, int start, int end) {
+    }
+
     private static void readMasses(Draft d) {
         Matcher m = MASS.matcher(d.goal);
         while (m.find()) {
@@ -185,15 +194,49 @@ final class QuantityPhrases {
                 d.coverage.cover(m.start(), m.end());
                 continue;
             }
-            Quantity mass = Quantity.of(value, Units.canonical(m.group(2)));
-            d.coverage.cover(start, m.start());
-            if (d.productMass == null) {
-                d.productMass = mass;
-            } else {
-                d.unparsed.add(m.group() + " (a second mass; the product mass is " + d.productMass + ")");
-            }
-            d.coverage.cover(m.start(), m.end());
+            d.masses.add(new MassPhrase(Quantity.of(value, Units.canonical(m.group(2))), m.group(), start, m.end()));
+            d.coverage.cover(start, m.end());
         }
+    }
+
+    /**
+     * Once the substances are read: a mass written against a starting material ("1.97 g of BaCO3", "BaCO3 (1.97 g)")
+     * is that material's, and the first other mass is the product's (said again, it is the same).
+     */
+    static void assignMasses(Draft d) {
+        for (MassPhrase m : d.masses) {
+            int material = startingMaterialOf(d, m);
+            if (material >= 0) {
+                String formula = d.startingMaterials.get(material).formula();
+                Quantity earlier = d.startingMasses.putIfAbsent(formula, m.mass());
+                if (earlier != null) {
+                    d.unparsed.add(m.text() + " (a second mass of " + formula + "; the first, " + earlier + ", is used)");
+                }
+            } else if (d.productMass == null) {
+                d.productMass = m.mass();
+            } else if (d.productMass.grams() != m.mass().grams()) {
+                d.unparsed.add(m.text() + " (a second mass; the product mass is " + d.productMass + ")");
+            }
+        }
+        // "Mix 2 g of ZnO, MgO and TiO2": one mass before a list of materials and no product is the mixture's mass.
+        if (d.target == null && d.productMass == null && d.startingMasses.size() == 1 && d.startingMaterials.size() > 1
+                && d.startingMasses.containsKey(d.startingMaterials.get(0).formula())) {
+            d.productMass = d.startingMasses.remove(d.startingMaterials.get(0).formula());
+        }
+    }
+
+    /** The index of the starting material the mass is written against, or -1. */
+    private static int startingMaterialOf(Draft d, MassPhrase m) {
+        Matcher of = MASS_OF.matcher(d.goal.substring(m.end()));
+        int after = of.find() ? m.end() + of.end() : m.end();
+        for (int i = 0; i < d.startingSpans.size(); i++) {
+            int[] span = d.startingSpans.get(i);
+            if (span[0] == after || (span[1] <= m.start() && BRACKETED_AFTER.matcher(d.goal.substring(span[1], m.start())).matches()
+                    && CLOSING.matcher(d.goal.substring(m.end())).find())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** True when the words around a ramp make it the cooling rate; those words are marked as read. */

@@ -13,6 +13,8 @@ import org.athanor.workflow.Quantity;
  *
  * @param target the product (null when the goal names none, e.g. "mix A and B and heat")
  * @param startingMaterials substances the goal names as precursors or starting materials ("from SrCO3 and TiO2")
+ * @param startingMasses the mass the goal gives for a starting material ("from 1.97 g BaCO3 and 0.80 g TiO2"), by its
+ *                       formula as in {@code startingMaterials}; empty when the goal gives none
  * @param productMass the product mass asked for, in the goal's unit
  * @param characterization "xrd" and/or "raman"
  * @param maxTemperature an upper limit on every heat segment, in the goal's unit
@@ -39,6 +41,7 @@ public record Understanding(
         String goal,
         TargetReading target,
         List<TargetReading> startingMaterials,
+        Map<String, Quantity> startingMasses,
         Quantity productMass,
         List<String> characterization,
         Quantity maxTemperature,
@@ -64,6 +67,7 @@ public record Understanding(
 
     public Understanding {
         startingMaterials = List.copyOf(startingMaterials);
+        startingMasses = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(startingMasses)); // the goal's order
         characterization = List.copyOf(characterization);
         excludedPrecursors = List.copyOf(excludedPrecursors);
         excess = Map.copyOf(excess);

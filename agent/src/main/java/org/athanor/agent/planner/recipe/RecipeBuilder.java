@@ -36,6 +36,10 @@ public final class RecipeBuilder {
      * in oxides), so 100 °C less near 1100 °C makes it some 8–30 times slower than the table's hold allows for.
      */
     static final double FAR_BELOW_TABLE_C = 100;
+    /** How far a product mass may differ from the one the goal's starting masses make before the two disagree: weighing error. */
+    static final double GIVEN_MASS_TOLERANCE = 0.02;
+    /** A given starting mass this much over what the product needs is named in a note. */
+    static final double OVER_STOICHIOMETRY = 0.01;
     /** Alkali attack on alumina starts near 600 °C (Li2CO3 + Al2O3 → LiAlO2; ../shared/safety/RULES.md §2). */
     private static final double ALKALI_ATTACK_C = 600;
     private static final Set<String> ALKALI = Set.of("Li", "Na", "K");
@@ -63,7 +67,7 @@ public final class RecipeBuilder {
         String name = null;
         List<String> named = u.startingMaterials().stream().map(Understanding.TargetReading::formula).toList();
         double grams = u.productMass() == null ? DEFAULT_PRODUCT_GRAMS : u.productMass().grams();
-        if (u.productMass() == null) {
+        if (u.productMass() == null && u.startingMasses().isEmpty()) {
             notes.add("no product mass stated; " + Units.format(DEFAULT_PRODUCT_GRAMS) + " g planned");
         } else if (!(grams > 0)) {
             return new Draft(null, notes, "the goal asks for " + u.productMass() + " of product; a mass to make must be more than 0 g");
@@ -87,8 +91,28 @@ public final class RecipeBuilder {
             List<String> reagents = named.stream().map(f -> chemistry.precursor(f).map(PrecursorOption::formula).orElse(f)).toList();
             formula = String.join(" + ", reagents);
             name = "mixture";
-            doses = reagents.stream().map(f -> new Dose(f, grams / reagents.size())).toList();
-            notes.add("equal masses of the named materials, " + Units.rounded(grams / named.size(), 3) + " g each");
+            if (u.startingMasses().isEmpty()) {
+                double each = grams / reagents.size();
+                doses = reagents.stream().map(f -> new Dose(f, each)).toList();
+                notes.add("equal masses of the named materials, " + Units.rounded(grams / named.size(), 3) + " g each");
+            } else {
+                List<String> without = named.stream().filter(f -> !u.startingMasses().containsKey(f)).toList();
+                if (!without.isEmpty()) {
+                    return new Draft(null, notes, "the goal gives masses for " + String.join(", ", u.startingMasses().keySet()) + " but not for "
+                            + String.join(", ", without) + ": give a mass for every starting material, or only the mass of the mixture");
+                }
+                List<Dose> given = new ArrayList<>();
+                for (int i = 0; i < named.size(); i++) {
+                    given.add(new Dose(reagents.get(i), u.startingMasses().get(named.get(i)).grams()));
+                }
+                double total = given.stream().mapToDouble(Dose::grams).sum();
+                if (u.productMass() != null && Math.abs(total - grams) > GIVEN_MASS_TOLERANCE * grams) {
+                    return new Draft(null, notes, "the goal asks for " + u.productMass() + " of the mixture but gives "
+                            + Units.rounded(total, 4) + " g of starting materials: give one or the other, or make them agree");
+                }
+                doses = given;
+                grams = total;
+            }
         } else {
             composition = u.target().composition();
             formula = u.target().formula();
@@ -111,6 +135,14 @@ public final class RecipeBuilder {
                 return new Draft(null, notes, "no precursor in the lab's inventory supplies " + String.join(", ", choice.uncovered()));
             }
             doses = chooser.masses(composition, grams, choice, u.excess(), notes);
+            if (!u.startingMasses().isEmpty()) {
+                GivenMasses given = givenMasses(u, composition, formula, grams, choice, doses, notes);
+                if (given.problem() != null) {
+                    return new Draft(null, notes, given.problem());
+                }
+                grams = given.productGrams();
+                doses = given.doses();
+            }
         }
         HeatProfileTable.Entry entry = table.lookup(composition);
         Atmosphere atmosphere = atmosphere(u, entry, composition, notes);
@@ -147,6 +179,63 @@ public final class RecipeBuilder {
             plan = plan.withBatches(n);
         }
         return new Draft(plan, notes, null);
+    }
+
+    private record GivenMasses(List<Dose> doses, double productGrams, String problem) {
+        static GivenMasses refused(String problem) {
+            return new GivenMasses(null, 0, problem);
+        }
+    }
+
+    /**
+     * "BaTiO3 from 1.97 g BaCO3 and 0.80 g TiO2": the starting masses the goal gives are dosed as given. The material
+     * that makes the least target (the limiting one) sets the product mass; precursors the goal gives no mass for are
+     * dosed for that amount, and a given mass more than 1 % over it is named, since what is over stays unreacted.
+     */
+    private GivenMasses givenMasses(Understanding u, Map<String, Double> composition, String formula, double grams,
+                                    PrecursorChooser.Choice choice, List<Dose> stoichiometric, List<String> notes) {
+        Map<String, Double> givenByDose = new LinkedHashMap<>();
+        for (Map.Entry<String, org.athanor.workflow.Quantity> e : u.startingMasses().entrySet()) {
+            String spelling = chemistry.precursor(e.getKey()).map(PrecursorOption::formula).orElse(e.getKey());
+            if (stoichiometric.stream().noneMatch(d -> d.material().equals(spelling))) {
+                return GivenMasses.refused("the goal gives " + e.getValue() + " of " + e.getKey() + ", which the plan for " + formula
+                        + " does not dose");
+            }
+            if (!(e.getValue().grams() > 0)) {
+                return GivenMasses.refused("the goal gives " + e.getValue() + " of " + e.getKey() + "; a mass to dose must be more than 0 g");
+            }
+            givenByDose.put(spelling, e.getValue().grams());
+        }
+        String limiting = null;
+        double product = Double.POSITIVE_INFINITY;
+        for (Dose d : stoichiometric) {
+            Double given = givenByDose.get(d.material());
+            if (given != null && grams * given / d.grams() < product) {
+                product = grams * given / d.grams();
+                limiting = d.material();
+            }
+        }
+        if (u.productMass() != null && Math.abs(product - u.productMass().grams()) > GIVEN_MASS_TOLERANCE * u.productMass().grams()) {
+            return GivenMasses.refused("the goal asks for " + u.productMass() + " of " + formula + ", but its starting masses make "
+                    + Units.rounded(product, 4) + " g (" + limiting + " is used up first): give the product mass or the starting masses, "
+                    + "or make them agree");
+        }
+        List<Dose> forProduct = chooser.masses(composition, product, choice, u.excess(), new ArrayList<>());
+        List<Dose> doses = new ArrayList<>();
+        for (Dose d : forProduct) {
+            Double given = givenByDose.get(d.material());
+            doses.add(given != null ? new Dose(d.material(), given) : d);
+            if (given != null && given > d.grams() * (1 + OVER_STOICHIOMETRY)) {
+                notes.add(d.material() + ": " + Units.rounded(given, 4) + " g given, " + Units.rounded(d.grams(), 4) + " g needed for "
+                        + Units.rounded(product, 4) + " g of " + formula + " (" + Units.rounded(100 * (given / d.grams() - 1), 2)
+                        + " % over); dosed as given, so expect " + d.material() + " left over by XRD");
+            }
+        }
+        if (u.productMass() == null) {
+            notes.add("product mass from the starting masses: " + Units.rounded(product, 4) + " g of " + formula
+                    + (givenByDose.size() > 1 ? " (" + limiting + " is used up first)" : ""));
+        }
+        return new GivenMasses(doses, product, null);
     }
 
     /**
