@@ -30,6 +30,7 @@ export function runView(main, id) {
   const statusReason = h('p', { class: 'status-reason', hidden: true });
   const stopLine = h('p', { class: 'status-reason', hidden: true });
   const resumedLine = h('p', { class: 'status-reason', testid: 'resumed-line', hidden: true });
+  const notesList = h('ul', { class: 'status-reason', testid: 'run-notes', hidden: true });
   const facts = h('dl', { class: 'facts' });
   const consolePre = h('pre', { class: 'console', testid: 'console-tail' });
   const consoleSummary = h('summary', { text: 'What the campaign process printed last' });
@@ -105,7 +106,7 @@ export function runView(main, id) {
     h('h2', { text: 'Experiments' }), expEmpty, expTable,
     h('h2', { text: 'Event log' }), logSection);
   const notFound = h('p', { hidden: true }, h('a', { href: '#/', text: 'See the runs' }), ' this server knows.');
-  append(main, [heading, goal, statusReason, resumedLine, stopLine, error.node, notFound, body]);
+  append(main, [heading, goal, statusReason, resumedLine, notesList, stopLine, error.node, notFound, body]);
   controls.setEnabled({ pause: false, resume: false, abort: false }); // until the run's status is known
 
   function showSummary(sum) {
@@ -131,6 +132,10 @@ export function runView(main, id) {
       resumedLine.append(h('strong', { text: 'Taken up from the journal' }), ' after an interruption, ',
         wallTime(detail.resumed.at), `, ${resumedText(detail.resumed)}`);
     }
+    const notes = Array.isArray(detail.notes) ? detail.notes : [];
+    notesList.hidden = !notes.length;
+    clear(notesList);
+    for (const n of notes) notesList.append(h('li', {}, h('strong', { text: 'Note: ' }), n));
     clear(facts);
     const rows = [
       ['Target', `${detail.target || '—'}${typeof detail.targetFraction === 'number' ? `, goal ≥ ${pct(detail.targetFraction)} of the sample` : ''}`],

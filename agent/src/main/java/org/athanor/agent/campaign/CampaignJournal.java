@@ -36,7 +36,9 @@ final class CampaignJournal {
         this.runId = runId;
     }
 
-    void started(CampaignRunner.Settings s, Workflow plan, boolean temperatureFixed, boolean holdFixed, ExperimentDesign design) {
+    /** {@code notes}: what the user should know of the campaign before its first result (a dry run that cannot reach the target). */
+    void started(CampaignRunner.Settings s, Workflow plan, boolean temperatureFixed, boolean holdFixed, ExperimentDesign design,
+                 List<String> notes) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put(KIND, STARTED);
         d.put("goal", s.goal());
@@ -56,6 +58,9 @@ final class CampaignJournal {
         d.put("holdFixed", holdFixed);
         d.put("plan", WorkflowJson.write(plan));
         d.put("design", designData(design));
+        if (!notes.isEmpty()) {
+            d.put("notes", List.copyOf(notes));
+        }
         engine.record(runId, null, Type.DECISION, d);
     }
 

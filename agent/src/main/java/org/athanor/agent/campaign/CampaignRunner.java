@@ -158,6 +158,8 @@ public final class CampaignRunner {
             unstocked(workflow, lab.simulatedStock()).ifPresent(problem -> {
                 throw new IllegalStateException(problem);
             });
+            List<String> notes = recovery == null ? unmodelled(workflow).stream().toList() : List.of();
+            notes.forEach(note -> log.accept("note: " + note));
             Step heat = workflow.stepsOf(Action.HEAT).stream().findFirst()
                     .orElseThrow(() -> new IllegalStateException("the plan has no heat step"));
             // A resumed campaign searches the box it started with (the journal keeps it).
@@ -176,7 +178,7 @@ public final class CampaignRunner {
             log.accept("search space: " + describe(design) + "; strategy " + strategy.name() + "; " + ParallelFurnaces.describe(batch, furnaces));
             CampaignJournal record = new CampaignJournal(lab.engine(), s.runId());
             if (recovery == null) {
-                record.started(s, workflow, fixed.temperature(), fixed.hold(), design);
+                record.started(s, workflow, fixed.temperature(), fixed.hold(), design, notes);
             } else {
                 if (recovery.abort().isEmpty()) {
                     record.resumed(recovery.asked());
@@ -227,6 +229,25 @@ public final class CampaignRunner {
         return java.util.Optional.of("the simulated lab does not stock " + String.join(", ", missing) + ", which the plan for "
                 + plan.target().formula() + " needs, so a dry run cannot make it (it stocks " + String.join(", ", new java.util.TreeSet<>(stock))
                 + "; the lab's configuration lists more, for a real lab)");
+    }
+
+    /**
+     * Why a dry run cannot reach the plan's target whatever it tries, when the simulated world has no chemistry that
+     * turns the plan's precursors into it: the run still exercises the plan, the gate, the instruments and the loop.
+     */
+    static java.util.Optional<String> unmodelled(Workflow plan) {
+        java.util.Set<String> precursors = new java.util.LinkedHashSet<>(plan.stepsOf(Action.DISPENSE).stream()
+                .map(d -> d.material().orElse("?")).toList());
+        String target = plan.target().formula();
+        var chemistry = org.athanor.simulators.world.SynthesisWorld.chemistryFor(precursors);
+        if (chemistry.isPresent() && Composition.parse(chemistry.get().product()).sameRatiosAs(Composition.parse(target))) {
+            return java.util.Optional.empty();
+        }
+        String what = chemistry.map(c -> "turns " + String.join(" + ", precursors) + " into " + c.product() + ", not " + target)
+                .orElse("has no chemistry for " + String.join(" + ", precursors) + ": they stay unreacted however they are fired");
+        return java.util.Optional.of("the simulated lab " + what + ". This dry run exercises the plan, the safety gate, the instruments "
+                + "and the campaign loop, but cannot reach the target (the simulated lab makes "
+                + String.join(", ", org.athanor.simulators.world.SynthesisWorld.products()) + ")");
     }
 
     private static String precursors(Workflow w) {

@@ -45,6 +45,7 @@ final class RunView {
     private Double targetFraction;
     private Map<String, Object> design;
     private Map<String, Object> plan;
+    private List<String> notes = List.of();
     private boolean dryRun = true;
     private Instant startedAt;
     private Instant lastEventAt;
@@ -126,6 +127,7 @@ final class RunView {
                 targetFraction = d.get("targetFraction") instanceof Number n ? n.doubleValue() : null;
                 design = map(d.get("design"));
                 plan = parse(e.text("plan"));
+                notes = d.get("notes") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
             }
             case "proposed" -> {
                 if (d.get("index") instanceof Number n) {
@@ -205,6 +207,7 @@ final class RunView {
         m.put("dryRun", dryRun);
         m.put("plan", plan);
         m.put("design", design);
+        m.put("notes", notes);
         List<Map<String, Object>> rows = new ArrayList<>();
         results.forEach((index, r) -> {
             Map<String, Object> row = new LinkedHashMap<>();

@@ -128,7 +128,7 @@ class CharacterisationCheckTest {
                 .journal(journal).build()) {
             CampaignJournal record = new CampaignJournal(engine, "run-j");
             record.started(new CampaignRunner.Settings(GOAL, 3, new StopRules(6, 0.95, 4, 0.01), "bo", null, null, "run-j"), plan, false, false,
-                    ExperimentDesign.around(plan, 1200, 10, false, false));
+                    ExperimentDesign.around(plan, 1200, 10, false, false), List.of());
             engine.record("run-j", "e1", EngineEvent.Type.RUN_STARTED, Map.of());
             engine.record("run-j", "e1-recheck", EngineEvent.Type.RUN_STARTED, Map.of());
             record.finished(new CampaignReport.Experiment(1, Map.of("temperatureC", 1000.0, "holdH", 3.0), "approved",

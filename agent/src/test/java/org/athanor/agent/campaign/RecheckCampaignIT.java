@@ -149,7 +149,7 @@ class RecheckCampaignIT {
             return p;
         };
         CampaignJournal record = new CampaignJournal(lab.engine(), runId);
-        record.started(new CampaignRunner.Settings(goal, seed, rules, "bo", null, data, runId), workflow, false, false, design);
+        record.started(new CampaignRunner.Settings(goal, seed, rules, "bo", null, data, runId), workflow, false, false, design, List.of());
         return new CampaignLoop(rules).run(proposer, experimenter, record::finished);
     }
 

@@ -83,6 +83,17 @@ class RunViewTest {
         assertThat(view.plotPath(2)).isEmpty();
         assertThat(d.get("underWay")).isEqualTo(List.of());
         assertThat(d.get("design")).isEqualTo(Map.of("temperatureC", List.of(850.0, 1200.0)));
+        assertThat(d.get("notes")).as("the campaign journaled none").isEqualTo(List.of());
+    }
+
+    @Test
+    void theNotesACampaignJournaledAtItsStartAreOnItsPage() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("kind", "campaign-started");
+        d.put("goal", "make 2 g of SrTiO3");
+        d.put("notes", List.of("the simulated lab has no chemistry for SrCO3 + TiO2"));
+        feed(Type.DECISION, null, d);
+        assertThat(view.detail(LIVE).get("notes")).isEqualTo(List.of("the simulated lab has no chemistry for SrCO3 + TiO2"));
     }
 
     @Test

@@ -22,6 +22,11 @@ final class BariumTitanateModel implements ChemistryModel {
     static final double HEXAGONAL_ONSET_C = 1460;
 
     @Override
+    public String product() {
+        return "BaTiO3";
+    }
+
+    @Override
     public String name() {
         return "BaTiO3 from BaCO3 + TiO2 via Ba2TiO4";
     }

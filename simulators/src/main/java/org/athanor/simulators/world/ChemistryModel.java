@@ -14,6 +14,9 @@ interface ChemistryModel {
     /** A human name, e.g. "BaTiO3 from BaCO3 + TiO2 via Ba2TiO4". */
     String name();
 
+    /** The product it makes, as a formula ("BaTiO3"). */
+    String product();
+
     /** Every precursor formula this chemistry accounts for (alternatives for one element included). */
     Set<String> precursors();
 

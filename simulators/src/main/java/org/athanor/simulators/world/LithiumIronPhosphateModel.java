@@ -40,6 +40,11 @@ final class LithiumIronPhosphateModel implements ChemistryModel {
             Reactant.Source.of("(NH4)2HPO4", 1, 1.0));
 
     @Override
+    public String product() {
+        return "LiFePO4";
+    }
+
+    @Override
     public String name() {
         return "LiFePO4 from Li2CO3 + FeC2O4 + NH4H2PO4 (inert gas)";
     }

@@ -39,6 +39,23 @@ public final class SynthesisWorld {
      * A fired sample keeps its crucible (it is archived with it), so the rack bounds how many samples a dry run can
      * make: 60 covers 50 concurrent campaigns' first experiments or one long campaign.
      */
+    /** What a chemistry the world knows makes, and its name ("BaTiO3 from BaCO3 + TiO2 via Ba2TiO4"). */
+    public record Chemistry(String name, String product) {
+    }
+
+    /**
+     * The chemistry a sample of these precursors follows (as {@link #dispense} would choose it), or empty when the world
+     * knows none for them: such a sample stays an inert mixture however it is fired.
+     */
+    public static java.util.Optional<Chemistry> chemistryFor(java.util.Set<String> precursors) {
+        return Chemistries.all().stream().filter(m -> m.accepts(precursors)).findFirst().map(m -> new Chemistry(m.name(), m.product()));
+    }
+
+    /** The products of every chemistry the world knows, most specific chemistry first. */
+    public static List<String> products() {
+        return Chemistries.all().stream().map(ChemistryModel::product).distinct().toList();
+    }
+
     public static SynthesisWorld withDefaults(long seed) {
         return new SynthesisWorld(defaultInventory(), defaultCrucibles(), seed);
     }

@@ -206,4 +206,18 @@ class SynthesisWorldTest {
         assertThat(actual).isCloseTo(1000, within(20.0));
         assertThat(world.inventoryGrams().get("TiO2")).isCloseTo(before - actual / 1000, within(1e-9));
     }
+
+    @Test
+    void theChemistryASampleWouldFollowIsKnownBeforeItIsDispensed() {
+        assertThat(SynthesisWorld.chemistryFor(java.util.Set.of("BaCO3", "TiO2"))).map(SynthesisWorld.Chemistry::product).hasValue("BaTiO3");
+        assertThat(SynthesisWorld.chemistryFor(java.util.Set.of("MgCO3", "Al(OH)3"))).map(SynthesisWorld.Chemistry::product).hasValue("MgAl2O4");
+        assertThat(SynthesisWorld.chemistryFor(java.util.Set.of("SrCO3", "TiO2"))).isEmpty();
+        assertThat(SynthesisWorld.products()).contains("BaTiO3", "LiFePO4", "ZnAl2O4", "LiMn2O4").doesNotHaveDuplicates();
+
+        SynthesisWorld world = SynthesisWorld.withDefaults(3);
+        world.newSample("s", "alumina");
+        world.dispense("s", "SrCO3", 500, new Random(1));
+        world.dispense("s", "TiO2", 300, new Random(2));
+        assertThat(world.chemistryOf("s")).isEqualTo("inert mixture");
+    }
 }
