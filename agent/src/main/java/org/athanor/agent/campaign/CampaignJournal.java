@@ -149,6 +149,18 @@ final class CampaignJournal {
         }
     }
 
+    /** Whether the events hold a campaign that started and journaled no end. */
+    static boolean startedAndNotStopped(List<EngineEvent> events) {
+        boolean started = false;
+        for (EngineEvent e : events) {
+            if (e.type() == Type.DECISION && STOPPED.equals(e.text(KIND))) {
+                return false;
+            }
+            started |= e.type() == Type.DECISION && STARTED.equals(e.text(KIND));
+        }
+        return started;
+    }
+
     static Saved read(String runId, List<EngineEvent> events) {
         EngineEvent start = events.stream()
                 .filter(e -> e.type() == Type.DECISION && STARTED.equals(e.text(KIND))).findFirst()

@@ -146,6 +146,20 @@ public final class OperatorRequests {
         }
     }
 
+    /**
+     * The runs no process drives whose campaign started and has not ended, by their journaled events: what
+     * 'athanor resume ID' continues or 'athanor abort ID' ends from the journal.
+     */
+    public List<String> interrupted(java.util.function.Function<String, List<org.athanor.engine.EngineEvent>> eventsOf) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String id : runs()) {
+            if (!live(id) && CampaignJournal.startedAndNotStopped(eventsOf.apply(id))) {
+                out.add(id);
+            }
+        }
+        return out;
+    }
+
     /** The run ids of the data directory, sorted. */
     public List<String> runs() throws IOException {
         Path dir = dataDirectory.resolve("runs");

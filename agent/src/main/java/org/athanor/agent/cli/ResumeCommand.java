@@ -80,7 +80,8 @@ public class ResumeCommand implements Callable<Integer> {
         String command = "athanor " + asked.action().json();
         try (JdbcJournal journal = JournalFiles.openExisting(dir)) {
             RunState state = journal.state(runId);
-            if (state.isEmpty()) {
+            // A campaign held by a pause before its first experiment has events but no experiment: it is resumable.
+            if (journal.events(runId).isEmpty()) {
                 System.err.println(command + ": " + (Files.isDirectory(dir.resolve("runs").resolve(runId))
                         ? "run " + runId + " journaled nothing (it ended before its campaign started): nothing to " + asked.action().json()
                         : "no run '" + runId + "' in " + journal.settings().describe()));

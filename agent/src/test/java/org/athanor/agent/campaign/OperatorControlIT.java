@@ -96,12 +96,20 @@ class OperatorControlIT {
     }
 
     @Test
-    void aPauseOfTheWholeLabHoldsARunStartedLaterAndAbortAllEndsIt() throws Exception {
+    void aPauseOfTheWholeLabHoldsARunStartedLaterAndAbortAllEndsItAndTheInterruptedOnes() throws Exception {
         Path data = dir.resolve("data");
         String d = data.toString();
         assertThat(processes.call("pause-all", "pause", "--all", "--data", d, "--reason", "fire drill"))
                 .as("exit code of 'athanor pause --all'; its log: %s", processes.log("pause-all")).isZero();
         assertThat(processes.out("pause-all")).contains("no run is going now").contains("runs started from now on wait too");
+
+        // A run held by the pause whose process is then killed: interrupted, with no process to hear a lab request.
+        Process killed = processes.start("run-killed", "run", "--dry-run", "--budget", "2", "--pace", PACE, "--data", d, "--run-id", "r5", GOAL);
+        try (JdbcJournal journal = openWhenReady(killed, "run-killed", data, "r5")) {
+            await(killed, journal, "r5", e -> e.type() == Type.RUN_PAUSED, "the lab's pause holding the run to be killed");
+        }
+        killed.destroyForcibly();
+        assertThat(killed.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
         Process run = processes.start("run", "run", "--dry-run", "--budget", "2", "--pace", PACE, "--data", d, "--run-id", "r2", "--json", GOAL);
         try (JdbcJournal journal = openWhenReady(run, data, "r2")) {
@@ -113,8 +121,12 @@ class OperatorControlIT {
 
             assertThat(processes.call("abort-all", "abort", "--all", "--data", d, "--reason", "drill over"))
                     .as("exit code of 'athanor abort --all'; its log: %s", processes.log("abort-all")).isZero();
-            assertThat(processes.out("abort-all")).contains("runs going now: r2");
+            assertThat(processes.out("abort-all")).contains("runs going now: r2")
+                    .contains("run r5 was interrupted (no process drives it): aborting it from its journal");
         }
+        assertThat(processes.journal(data, "r5", "journal-r5")).as("the interrupted run ended by the same abort, with its reason")
+                .anyMatch(e -> "campaign-stopped".equals(e.get("kind")) && "aborted".equals(e.get("stopReason"))
+                        && String.valueOf(e.get("explanation")).contains("drill over"));
         assertThat(run.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).as("the aborted campaign ends; its log: %s", processes.log("run")).isTrue();
         assertThat(run.exitValue()).isEqualTo(1);
         assertThat((String) processes.report("run").get("stopExplanation")).contains("for the whole lab").contains("drill over");
@@ -199,8 +211,12 @@ class OperatorControlIT {
 
     /** The journal, once the run's process has opened it (and migrated its schema): connecting earlier could race it. */
     private JdbcJournal openWhenReady(Process run, Path data, String runId) throws Exception {
+        return openWhenReady(run, "run", data, runId);
+    }
+
+    private JdbcJournal openWhenReady(Process run, String name, Path data, String runId) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-        while (!processes.log("run").contains("athanor run: run " + runId)) {
+        while (!processes.log(name).contains("athanor run: run " + runId)) {
             requireAlive(run, deadline, "open its journal");
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
         }
