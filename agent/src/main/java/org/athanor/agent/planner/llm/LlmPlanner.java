@@ -12,6 +12,7 @@ import org.athanor.agent.planner.goal.Understanding;
 import org.athanor.agent.planner.recipe.Dose;
 import org.athanor.agent.planner.recipe.LabProfile;
 import org.athanor.agent.planner.recipe.PrecursorChooser;
+import org.athanor.agent.planner.recipe.RecipeBuilder;
 import org.athanor.agent.planner.recipe.SynthesisPlan;
 import org.athanor.agent.planner.recipe.WorkflowAssembler;
 import org.athanor.agent.planner.safety.GateReport;
@@ -71,18 +72,29 @@ public final class LlmPlanner implements Planner {
                 continue;
             }
             List<String> problems = ProposalCheck.problems(proposal, u, lab, chemistry);
-            SynthesisPlan plan = problems.isEmpty() ? toPlan(proposal, u, problems) : null;
+            List<String> amountNotes = new ArrayList<>();
+            SynthesisPlan plan = problems.isEmpty() ? toPlan(proposal, u, problems, amountNotes) : null;
             if (plan == null) {
                 attempts.add("attempt " + attempt + ": " + String.join("; ", problems));
                 feedback = "Your previous proposal was rejected: " + String.join("; ", problems) + ". Propose again.";
                 continue;
             }
+            // The amounts are the goal's, not the model's: held to the same limits as the offline planner's plans.
+            RecipeBuilder.Draft fitted = RecipeBuilder.fitted(plan, u, lab, amountNotes);
+            if (fitted.problem() != null) {
+                List<String> notes = new ArrayList<>(u.notes());
+                notes.addAll(attempts);
+                notes.addAll(amountNotes);
+                return new PlanResult(goal, PlanResult.Verdict.REFUSED, null, List.of(), fitted.problem(), u, notes, "llm");
+            }
+            plan = fitted.plan();
             Workflow workflow = assembler.assemble("llm-" + Integer.toHexString(goal.hashCode()), u, plan, lab);
             GateReport report = gate.vet(workflow);
             lastReport = report;
             if (report.approved()) {
                 List<String> notes = new ArrayList<>(u.notes());
                 notes.addAll(attempts);
+                notes.addAll(amountNotes);
                 notes.add("proposed by the language model on attempt " + attempt + "; masses computed by stoichiometry; approved by the safety gate");
                 return new PlanResult(goal, PlanResult.Verdict.APPROVED, workflow, report.findings(), null, u, notes, "llm");
             }
@@ -98,7 +110,7 @@ public final class LlmPlanner implements Planner {
         return new PlanResult(goal, offline.verdict(), offline.workflow(), offline.violations(), offline.reason(), u, notes, "offline (llm fallback)");
     }
 
-    private SynthesisPlan toPlan(WorkflowProposal p, Understanding u, List<String> problems) {
+    private SynthesisPlan toPlan(WorkflowProposal p, Understanding u, List<String> problems, List<String> notes) {
         var target = chemistry.read(p.targetFormula()).orElseThrow();
         PrecursorChooser chooser = new PrecursorChooser(chemistry);
         var choice = chooser.choose(target.composition(), p.precursors(), lab, false);
@@ -108,14 +120,30 @@ public final class LlmPlanner implements Planner {
             return null;
         }
         double grams = u.productMass() != null ? u.productMass().grams() : p.productMassGrams() != null ? p.productMassGrams() : 1.0;
+        if (!(grams > 0)) {
+            problems.add("the product mass must be more than 0 g");
+            return null;
+        }
         List<Dose> doses = chooser.masses(target.composition(), grams, choice, u.excess(), new ArrayList<>());
+        if (!u.startingMasses().isEmpty()) {
+            PrecursorChooser.GivenMasses given = chooser.givenMasses(u, target.composition(), target.formula(), grams, choice, doses, notes);
+            if (given.problem() != null) {
+                problems.add(given.problem());
+                return null;
+            }
+            grams = given.productGrams();
+            doses = given.doses();
+        }
+        int batches = u.batchCount();
+        double total = grams;
+        doses = doses.stream().map(d -> new Dose(d.material(), d.grams() / batches)).toList();
         boolean xrd = p.characterization() == null || p.characterization().contains("xrd") || u.wantsXrd();
         boolean raman = (p.characterization() != null && p.characterization().contains("raman")) || u.wantsRaman();
         Atmosphere atmosphere = u.atmosphere() != null ? u.atmosphere() : new Atmosphere(p.atmosphere(), p.h2Percent(), null);
         // The goal's target as the goal reader wrote it (ZnAl2O4 for "gahnite"); the check made sure it is the same substance.
         String formula = u.target() != null ? u.target().formula() : target.formula();
         String name = u.target() != null ? u.target().name() : target.name();
-        return new SynthesisPlan(formula, name, target.composition(), grams, doses, 1, p.furnace(), p.crucible(),
+        return new SynthesisPlan(formula, name, target.composition(), total / batches, doses, batches, p.furnace(), p.crucible(),
                 atmosphere, p.temperatureC(), p.rampCPerMin(), p.holdHours(), xrd, raman, "proposed by the language model");
     }
 

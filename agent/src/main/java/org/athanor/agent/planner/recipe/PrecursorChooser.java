@@ -10,6 +10,9 @@ import java.util.Set;
 import org.athanor.agent.planner.chemistry.Chemistry;
 import org.athanor.agent.planner.chemistry.Compositions;
 import org.athanor.agent.planner.chemistry.PrecursorOption;
+import org.athanor.agent.planner.goal.Understanding;
+import org.athanor.units.Units;
+import org.athanor.workflow.Quantity;
 
 /**
  * Chooses one precursor per element of the target, honouring precursors the goal names, and computes the masses by
@@ -19,6 +22,10 @@ import org.athanor.agent.planner.chemistry.PrecursorOption;
 public final class PrecursorChooser {
 
     /** Elements that leave as gas or come from the atmosphere and the anion balance; no precursor is chosen for them. */
+    /** How far a product mass may differ from the one the goal's starting masses make before the two disagree: weighing error. */
+    public static final double GIVEN_MASS_TOLERANCE = 0.02;
+    /** A given starting mass this much over what the product needs is named in a note. */
+    static final double OVER_STOICHIOMETRY = 0.01;
     private static final Set<String> SUPPLIED_BY_BALANCE = Set.of("O", "C", "H", "N");
     private static final List<String> AVOIDED_HAZARDS = List.of("oxidi", "toxic", "carcino", "acute", "self-react", "water-react", "pyroph", "flamm");
     /**
@@ -291,5 +298,63 @@ public final class PrecursorChooser {
             doses.add(new Dose(p.formula(), moles * chemistry.molarMass(p.composition()) * excess));
         }
         return doses;
+    }
+
+    /** The doses with the goal's starting masses, the product mass they make, or why they cannot be used. */
+    public record GivenMasses(List<Dose> doses, double productGrams, String problem) {
+        static GivenMasses refused(String problem) {
+            return new GivenMasses(null, 0, problem);
+        }
+    }
+
+    /**
+     * "BaTiO3 from 1.97 g BaCO3 and 0.80 g TiO2": the starting masses the goal gives are dosed as given. The material
+     * that makes the least target (the limiting one) sets the product mass; precursors the goal gives no mass for are
+     * dosed for that amount, and a given mass more than 1 % over it is named, since what is over stays unreacted.
+     */
+    public GivenMasses givenMasses(Understanding u, Map<String, Double> composition, String formula, double grams,
+                                    PrecursorChooser.Choice choice, List<Dose> stoichiometric, List<String> notes) {
+        Map<String, Double> givenByDose = new LinkedHashMap<>();
+        for (Map.Entry<String, Quantity> e : u.startingMasses().entrySet()) {
+            String spelling = chemistry.precursor(e.getKey()).map(PrecursorOption::formula).orElse(e.getKey());
+            if (stoichiometric.stream().noneMatch(d -> d.material().equals(spelling))) {
+                return GivenMasses.refused("the goal gives " + e.getValue() + " of " + e.getKey() + ", which the plan for " + formula
+                        + " does not dose");
+            }
+            if (!(e.getValue().grams() > 0)) {
+                return GivenMasses.refused("the goal gives " + e.getValue() + " of " + e.getKey() + "; a mass to dose must be more than 0 g");
+            }
+            givenByDose.put(spelling, e.getValue().grams());
+        }
+        String limiting = null;
+        double product = Double.POSITIVE_INFINITY;
+        for (Dose d : stoichiometric) {
+            Double given = givenByDose.get(d.material());
+            if (given != null && grams * given / d.grams() < product) {
+                product = grams * given / d.grams();
+                limiting = d.material();
+            }
+        }
+        if (u.productMass() != null && Math.abs(product - u.productMass().grams()) > GIVEN_MASS_TOLERANCE * u.productMass().grams()) {
+            return GivenMasses.refused("the goal asks for " + u.productMass() + " of " + formula + ", but its starting masses make "
+                    + Units.rounded(product, 4) + " g (" + limiting + " is used up first): give the product mass or the starting masses, "
+                    + "or make them agree");
+        }
+        List<Dose> forProduct = masses(composition, product, choice, u.excess(), new ArrayList<>());
+        List<Dose> doses = new ArrayList<>();
+        for (Dose d : forProduct) {
+            Double given = givenByDose.get(d.material());
+            doses.add(given != null ? new Dose(d.material(), given) : d);
+            if (given != null && given > d.grams() * (1 + OVER_STOICHIOMETRY)) {
+                notes.add(d.material() + ": " + Units.rounded(given, 4) + " g given, " + Units.rounded(d.grams(), 4) + " g needed for "
+                        + Units.rounded(product, 4) + " g of " + formula + " (" + Units.rounded(100 * (given / d.grams() - 1), 2)
+                        + " % over); dosed as given, so expect " + d.material() + " left over by XRD");
+            }
+        }
+        if (u.productMass() == null) {
+            notes.add("product mass from the starting masses: " + Units.rounded(product, 4) + " g of " + formula
+                    + (givenByDose.size() > 1 ? " (" + limiting + " is used up first)" : ""));
+        }
+        return new GivenMasses(doses, product, null);
     }
 }

@@ -36,10 +36,6 @@ public final class RecipeBuilder {
      * in oxides), so 100 °C less near 1100 °C makes it some 8–30 times slower than the table's hold allows for.
      */
     static final double FAR_BELOW_TABLE_C = 100;
-    /** How far a product mass may differ from the one the goal's starting masses make before the two disagree: weighing error. */
-    static final double GIVEN_MASS_TOLERANCE = 0.02;
-    /** A given starting mass this much over what the product needs is named in a note. */
-    static final double OVER_STOICHIOMETRY = 0.01;
     /** Alkali attack on alumina starts near 600 °C (Li2CO3 + Al2O3 → LiAlO2; ../shared/safety/RULES.md §2). */
     private static final double ALKALI_ATTACK_C = 600;
     private static final Set<String> ALKALI = Set.of("Li", "Na", "K");
@@ -73,8 +69,7 @@ public final class RecipeBuilder {
             return new Draft(null, notes, "the goal asks for " + u.productMass() + " of product; a mass to make must be more than 0 g");
         }
         if (u.batchCount() > SynthesisPlan.MAX_BATCHES) {
-            return new Draft(null, notes, "the goal asks for " + u.batchCount() + " batches; the planner plans at most "
-                    + SynthesisPlan.MAX_BATCHES + " batches per goal. Ask for " + SynthesisPlan.MAX_BATCHES + " or fewer, and repeat the run for more");
+            return new Draft(null, notes, tooManyBatches(u.batchCount()));
         }
         List<Dose> doses;
         if (u.target() == null) {
@@ -106,7 +101,7 @@ public final class RecipeBuilder {
                     given.add(new Dose(reagents.get(i), u.startingMasses().get(named.get(i)).grams()));
                 }
                 double total = given.stream().mapToDouble(Dose::grams).sum();
-                if (u.productMass() != null && Math.abs(total - grams) > GIVEN_MASS_TOLERANCE * grams) {
+                if (u.productMass() != null && Math.abs(total - grams) > PrecursorChooser.GIVEN_MASS_TOLERANCE * grams) {
                     return new Draft(null, notes, "the goal asks for " + u.productMass() + " of the mixture but gives "
                             + Units.rounded(total, 4) + " g of starting materials: give one or the other, or make them agree");
                 }
@@ -136,7 +131,7 @@ public final class RecipeBuilder {
             }
             doses = chooser.masses(composition, grams, choice, u.excess(), notes);
             if (!u.startingMasses().isEmpty()) {
-                GivenMasses given = givenMasses(u, composition, formula, grams, choice, doses, notes);
+                PrecursorChooser.GivenMasses given = chooser.givenMasses(u, composition, formula, grams, choice, doses, notes);
                 if (given.problem() != null) {
                     return new Draft(null, notes, given.problem());
                 }
@@ -157,10 +152,6 @@ public final class RecipeBuilder {
         double hold = u.hold() != null ? u.hold().hours() : entry.holdH();
         int batches = u.batchCount();
         List<Dose> perBatch = doses.stream().map(d -> new Dose(d.material(), d.grams() / batches)).toList();
-        Dose smallest = perBatch.stream().min(java.util.Comparator.comparingDouble(Dose::grams)).orElseThrow();
-        if (smallest.grams() < lab.minDoseGrams()) {
-            return new Draft(null, notes, tooLittle(u, u.target() != null ? formula : "the mixture", grams, smallest, batches, lab));
-        }
         String furnace = furnace(u, lab, atmosphere, temperature, notes);
         if (u.crucible() != null && !lab.crucibles().contains(u.crucible())) {
             return new Draft(null, notes, "the goal asks for a " + u.crucible() + " crucible; the lab has " + String.join(", ", lab.crucibles()));
@@ -168,11 +159,29 @@ public final class RecipeBuilder {
         String crucible = crucible(u, composition, perBatch, atmosphere, temperature, lab, notes);
         SynthesisPlan plan = new SynthesisPlan(formula, name, composition, grams / batches, perBatch, batches, furnace, crucible,
                 atmosphere, temperature, ramp, hold, !u.notes().contains("xrd is explicitly not wanted"), u.wantsRaman(), entry.family() + ": " + entry.source());
+        return fitted(plan, u, lab, notes);
+    }
+
+    /**
+     * The limits a plan's amounts are held to, whoever chose its precursors and profile (this builder or a language
+     * model): at most {@link SynthesisPlan#MAX_BATCHES} batches, each batch's smallest dose at least the dispenser's,
+     * and the powder split over as many crucibles as it fills. The plan so fitted, or why the amount cannot be planned.
+     */
+    public static Draft fitted(SynthesisPlan plan, Understanding u, LabProfile lab, List<String> notes) {
+        if (plan.batches() > SynthesisPlan.MAX_BATCHES) {
+            return new Draft(null, notes, tooManyBatches(plan.batches()));
+        }
+        String product = "mixture".equals(plan.targetName()) ? "the mixture" : plan.targetFormula();
+        double grams = plan.productGramsPerBatch() * plan.batches();
+        Dose smallest = plan.doses().stream().min(java.util.Comparator.comparingDouble(Dose::grams)).orElseThrow();
+        if (smallest.grams() < lab.minDoseGrams()) {
+            return new Draft(null, notes, tooLittle(u, product, grams, smallest, plan.batches(), lab));
+        }
         double perCrucible = plan.powderGramsPerBatch();
         if (perCrucible > lab.crucibleCapacityGrams()) {
-            double needed = Math.ceil(perCrucible * batches / lab.crucibleCapacityGrams());
+            double needed = Math.ceil(perCrucible * plan.batches() / lab.crucibleCapacityGrams());
             if (needed > SynthesisPlan.MAX_BATCHES) {
-                return new Draft(null, notes, tooMuch(u, u.target() != null ? formula : "the mixture", grams, perCrucible * batches, needed, lab));
+                return new Draft(null, notes, tooMuch(u, product, grams, perCrucible * plan.batches(), needed, lab));
             }
             int n = (int) needed;
             notes.add(Units.rounded(perCrucible, 3) + " g of powder exceeds one crucible (" + Units.format(lab.crucibleCapacityGrams()) + " g); split into " + n + " batches");
@@ -181,61 +190,9 @@ public final class RecipeBuilder {
         return new Draft(plan, notes, null);
     }
 
-    private record GivenMasses(List<Dose> doses, double productGrams, String problem) {
-        static GivenMasses refused(String problem) {
-            return new GivenMasses(null, 0, problem);
-        }
-    }
-
-    /**
-     * "BaTiO3 from 1.97 g BaCO3 and 0.80 g TiO2": the starting masses the goal gives are dosed as given. The material
-     * that makes the least target (the limiting one) sets the product mass; precursors the goal gives no mass for are
-     * dosed for that amount, and a given mass more than 1 % over it is named, since what is over stays unreacted.
-     */
-    private GivenMasses givenMasses(Understanding u, Map<String, Double> composition, String formula, double grams,
-                                    PrecursorChooser.Choice choice, List<Dose> stoichiometric, List<String> notes) {
-        Map<String, Double> givenByDose = new LinkedHashMap<>();
-        for (Map.Entry<String, org.athanor.workflow.Quantity> e : u.startingMasses().entrySet()) {
-            String spelling = chemistry.precursor(e.getKey()).map(PrecursorOption::formula).orElse(e.getKey());
-            if (stoichiometric.stream().noneMatch(d -> d.material().equals(spelling))) {
-                return GivenMasses.refused("the goal gives " + e.getValue() + " of " + e.getKey() + ", which the plan for " + formula
-                        + " does not dose");
-            }
-            if (!(e.getValue().grams() > 0)) {
-                return GivenMasses.refused("the goal gives " + e.getValue() + " of " + e.getKey() + "; a mass to dose must be more than 0 g");
-            }
-            givenByDose.put(spelling, e.getValue().grams());
-        }
-        String limiting = null;
-        double product = Double.POSITIVE_INFINITY;
-        for (Dose d : stoichiometric) {
-            Double given = givenByDose.get(d.material());
-            if (given != null && grams * given / d.grams() < product) {
-                product = grams * given / d.grams();
-                limiting = d.material();
-            }
-        }
-        if (u.productMass() != null && Math.abs(product - u.productMass().grams()) > GIVEN_MASS_TOLERANCE * u.productMass().grams()) {
-            return GivenMasses.refused("the goal asks for " + u.productMass() + " of " + formula + ", but its starting masses make "
-                    + Units.rounded(product, 4) + " g (" + limiting + " is used up first): give the product mass or the starting masses, "
-                    + "or make them agree");
-        }
-        List<Dose> forProduct = chooser.masses(composition, product, choice, u.excess(), new ArrayList<>());
-        List<Dose> doses = new ArrayList<>();
-        for (Dose d : forProduct) {
-            Double given = givenByDose.get(d.material());
-            doses.add(given != null ? new Dose(d.material(), given) : d);
-            if (given != null && given > d.grams() * (1 + OVER_STOICHIOMETRY)) {
-                notes.add(d.material() + ": " + Units.rounded(given, 4) + " g given, " + Units.rounded(d.grams(), 4) + " g needed for "
-                        + Units.rounded(product, 4) + " g of " + formula + " (" + Units.rounded(100 * (given / d.grams() - 1), 2)
-                        + " % over); dosed as given, so expect " + d.material() + " left over by XRD");
-            }
-        }
-        if (u.productMass() == null) {
-            notes.add("product mass from the starting masses: " + Units.rounded(product, 4) + " g of " + formula
-                    + (givenByDose.size() > 1 ? " (" + limiting + " is used up first)" : ""));
-        }
-        return new GivenMasses(doses, product, null);
+    private static String tooManyBatches(int asked) {
+        return "the goal asks for " + asked + " batches; the planner plans at most " + SynthesisPlan.MAX_BATCHES
+                + " batches per goal. Ask for " + SynthesisPlan.MAX_BATCHES + " or fewer, and repeat the run for more";
     }
 
     /**

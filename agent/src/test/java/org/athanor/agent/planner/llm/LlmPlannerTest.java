@@ -65,6 +65,34 @@ class LlmPlannerTest {
     }
 
     @Test
+    void theGoalsAmountIsHeldToTheOfflinePlannersLimitsWhateverTheModelProposed() throws Exception {
+        try (StubChatServer stub = new StubChatServer("good.json")) {
+            PlanResult tooMuch = plan(stub, "Make 2 kg of BaTiO3 and check it by XRD.");
+            assertThat(tooMuch.verdict()).isEqualTo(PlanResult.Verdict.REFUSED);
+            assertThat(tooMuch.planner()).isEqualTo("llm");
+            assertThat(tooMuch.reason()).isEqualTo(Planners.offline().plan("Make 2 kg of BaTiO3 and check it by XRD.").reason())
+                    .contains("159 batches");
+            assertThat(stub.requests()).as("asked once: the amount is the goal's, not the model's").hasSize(1);
+        }
+        try (StubChatServer stub = new StubChatServer("good.json")) {
+            PlanResult split = plan(stub, "Make 40 g of BaTiO3 and check it by XRD.");
+            assertThat(split.verdict()).as(split.reason()).isEqualTo(PlanResult.Verdict.APPROVED);
+            assertThat(split.planner()).isEqualTo("llm");
+            assertThat(split.workflow().stepsOf(Action.HEAT)).as("one firing per crucible").hasSize(4);
+            assertThat(split.notes()).anySatisfy(n -> assertThat(n).endsWith("exceeds one crucible (15 g); split into 4 batches"));
+            assertThat(split.workflow().stepsOf(Action.DISPENSE)).allSatisfy(d -> assertThat(d.quantity("mass").orElseThrow().grams()).isLessThan(15));
+        }
+        try (StubChatServer stub = new StubChatServer("good.json")) {
+            PlanResult given = plan(stub, "Make BaTiO3 from 1.97 g of BaCO3 and 0.80 g of TiO2, check it by XRD.");
+            assertThat(given.verdict()).as(given.reason()).isEqualTo(PlanResult.Verdict.APPROVED);
+            assertThat(given.planner()).isEqualTo("llm");
+            assertThat(given.workflow().stepsOf(Action.DISPENSE)).extracting(d -> d.material().orElseThrow() + " " + d.quantity("mass").orElseThrow().grams())
+                    .containsExactlyInAnyOrder("BaCO3 1.97", "TiO2 0.8");
+            assertThat(given.notes()).anySatisfy(n -> assertThat(n).startsWith("product mass from the starting masses: 2.328 g of BaTiO3"));
+        }
+    }
+
+    @Test
     void aNamedTargetIsWrittenAsTheGoalReaderWritesItWhateverOrderTheModelUsed() throws Exception {
         try (StubChatServer stub = new StubChatServer("gahnite-canonical.json")) {
             PlanResult r = plan(stub, "Make 1 g of gahnite and check it by XRD.");
