@@ -50,7 +50,7 @@ public class StoichCommand implements Callable<Integer> {
     @Option(names = "--precursors", description = "Comma-separated precursors (formulas or names); default: chosen from the precursor table.")
     String precursors;
 
-    @Option(names = "--excess", description = "Extra of a volatile element, e.g. Li=10% or Li=0.1; repeatable.")
+    @Option(names = "--excess", description = "Extra of a volatile element, e.g. Li=10%% or Li=0.1; repeatable.")
     List<String> excess = new ArrayList<>();
 
     @Option(names = "--json", description = "Print one JSON object.")
