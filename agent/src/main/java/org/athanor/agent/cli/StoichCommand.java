@@ -150,7 +150,8 @@ public class StoichCommand implements Callable<Integer> {
             sb.append("  excess included: ").append(String.join(", ", parts)).append('\n');
         }
         for (Reaction.Term t : r.byProducts()) {
-            sb.append(String.format("  releases %-13s %10.4f g%n", t.formula(), t.coefficient() * moles * t.composition().molarMass()));
+            sb.append(String.format("  releases %-13s %10.4f g%s%n", t.formula(), t.coefficient() * moles * t.composition().molarMass(),
+                    excess.isEmpty() ? "" : "  (by the balanced reaction; the excess adds its own)"));
         }
         for (Reaction.Term t : r.reactants()) {
             if (t.formula().equals("O2")) {

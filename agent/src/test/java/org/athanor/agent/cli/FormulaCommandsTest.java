@@ -97,7 +97,10 @@ class FormulaCommandsTest {
         double moles = 0.5 / j.get("molar_mass_g_per_mol").asDouble();
         assertThat(j.get("precursors").get(0).get("moles").asDouble()).isCloseTo(3.5 * moles * 1.1, within(1e-9));
         Run text = run(new StoichCommand(), "--target", "barium titanate", "--mass", "2 g");
-        assertThat(text.out()).contains("BaCO3 + TiO2 → BaTiO3 + CO2").contains("releases CO2");
+        assertThat(text.out()).contains("BaCO3 + TiO2 → BaTiO3 + CO2").contains("releases CO2").doesNotContain("the excess adds");
+        Run withExcess = run(new StoichCommand(), "--target", "BaTiO3", "--mass", "2 g", "--excess", "Ba=5%");
+        assertThat(withExcess.out()).contains("excess included: Ba +5 %")
+                .containsPattern("releases CO2 +0\\.3775 g  \\(by the balanced reaction; the excess adds its own\\)");
     }
 
     @Test
