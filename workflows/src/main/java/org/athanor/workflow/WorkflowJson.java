@@ -60,9 +60,7 @@ public final class WorkflowJson {
         try {
             node = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new WorkflowException(source + ": not valid JSON" + where + ": " + e.getOriginalMessage(), e);
+            throw new WorkflowException(source + ": not valid JSON " + JsonErrors.describe(e), e);
         }
         if (node == null || node.isMissingNode()) {
             throw new WorkflowException(source + ": empty input, expected a workflow JSON object");

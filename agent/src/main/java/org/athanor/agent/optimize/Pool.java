@@ -180,8 +180,10 @@ public record Pool(Path source, List<String> params, String objective, boolean m
     private static JsonNode readConfig(Path config) {
         try {
             return new ObjectMapper().readTree(config.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new PoolException(config + ": not valid JSON " + org.athanor.workflow.JsonErrors.describe(e));
         } catch (IOException e) {
-            throw new PoolException(config + ": not valid JSON: " + e.getMessage());
+            throw new PoolException(config + ": cannot read it: " + e.getMessage());
         }
     }
 

@@ -329,9 +329,7 @@ final class WebApi {
             }
             return Optional.of(n);
         } catch (JsonProcessingException e) {
-            var at = e.getLocation();
-            error(ctx, 400, "the request body is not JSON: " + e.getOriginalMessage()
-                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+            error(ctx, 400, "the request body is not JSON " + org.athanor.workflow.JsonErrors.describe(e));
             return Optional.empty();
         }
     }
