@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
         description = "Identify and quantify the crystalline phases of measured powder patterns against a library of CIFs.")
 public class XrdIdentifyCommand implements Callable<Integer> {
 
-    @Option(names = "--library", required = true, paramLabel = "DIR", description = "Directory of CIF files; a phase's id is its file stem.")
+    @Option(names = "--library", required = true, paramLabel = "DIR",
+            description = "Directory of CIF files; a phase's id is its file stem. A CIF that cannot be read is left out, with a warning.")
     Path library;
 
     @Option(names = "--json", description = "One JSON line per pattern: {pattern, phases: [{id, formula, weightFraction, confidence, strain}], rwp, "
@@ -60,7 +61,8 @@ public class XrdIdentifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PhaseIdentifier identifier;
         try {
-            identifier = new PhaseIdentifier(PhaseLibrary.fromDirectory(library));
+            identifier = new PhaseIdentifier(PhaseLibrary.fromDirectory(library,
+                    problem -> err.println("athanor xrd identify: left out of the library: " + problem)));
         } catch (IllegalArgumentException | UncheckedIOException e) {
             err.println("athanor xrd identify: library " + library + ": " + e.getMessage());
             return ExitCodes.USAGE;

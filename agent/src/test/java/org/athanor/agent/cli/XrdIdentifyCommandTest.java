@@ -62,6 +62,32 @@ class XrdIdentifyCommandTest {
     }
 
     @Test
+    void anUnreadableCifIsLeftOutOfTheLibraryWithAWarningAndTheRestIsUsed(@TempDir Path dir) throws Exception {
+        Path library = Files.createDirectories(dir.resolve("library"));
+        try (var cifs = Files.list(Path.of(resource("library")))) {
+            for (Path cif : cifs.toList()) {
+                Files.copy(cif, library.resolve(cif.getFileName()));
+            }
+        }
+        Files.writeString(library.resolve("half-written.cif"), "data_x\n_cell_length_a 3\n");
+        int exit = run("--library", library.toString(), "--json", resource("MnO.xy"));
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("left out of the library: ").contains("half-written.cif:").doesNotContain("Exception");
+        assertThat(out.toString()).contains("\"formula\":\"MnO\"");
+    }
+
+    @Test
+    void aLibraryWhoseCifsAreAllUnreadableIsRefused(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("a.cif"), "data_x\n_cell_length_a 3\n");
+        Files.writeString(dir.resolve("b.cif"), "not a cif at all");
+        int exit = run("--library", dir.toString(), resource("MnO.xy"));
+
+        assertThat(exit).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("none of its 2 .cif files could be read");
+    }
+
+    @Test
     void exitsTwoWhenTheLibraryDirectoryDoesNotExist() {
         int exit = run("--library", "/no/such/library", resource("MnO.xy"));
 

@@ -53,6 +53,15 @@ public final class PhaseLibrary {
      *                                  missing or holds no CIF
      */
     public static PhaseLibrary fromDirectory(Path directory) {
+        return fromDirectory(directory, null);
+    }
+
+    /**
+     * As {@link #fromDirectory(Path)}, but a CIF that cannot be read is left out and its problem given to
+     * {@code skipped} (file and line), so one bad file of a large library does not stop the rest. Still throws when
+     * no CIF can be read. {@code skipped} null: the first unreadable CIF throws.
+     */
+    public static PhaseLibrary fromDirectory(Path directory, java.util.function.Consumer<String> skipped) {
         if (!Files.isDirectory(directory)) {
             throw new IllegalArgumentException("phase library " + directory + " is not a directory");
         }
@@ -68,7 +77,17 @@ public final class PhaseLibrary {
         }
         List<Entry> entries = new ArrayList<>();
         for (Path file : files) {
-            entries.add(new Entry(stem(file.getFileName().toString()), first(CifReaderCall.read(file), file.toString())));
+            try {
+                entries.add(new Entry(stem(file.getFileName().toString()), first(CifReaderCall.read(file), file.toString())));
+            } catch (IllegalArgumentException | UncheckedIOException e) {
+                if (skipped == null) {
+                    throw e;
+                }
+                skipped.accept(e.getMessage());
+            }
+        }
+        if (entries.isEmpty()) {
+            throw new IllegalArgumentException("phase library " + directory + ": none of its " + files.size() + " .cif files could be read");
         }
         return new PhaseLibrary(entries);
     }
