@@ -259,7 +259,8 @@ public final class RecipeBuilder {
 
     /**
      * A note for each precursor that melts below the firing temperature without first decomposing (Bi2O3 at 817 °C,
-     * V2O5, MoO3, PbO, B2O3): its melt wets and can attack the crucible, and some may evaporate. Carbonates and hydroxides are not named: they give off their gas and react as they go.
+     * V2O5, MoO3, PbO, B2O3): its melt wets and can attack the crucible, and some may evaporate. Carbonates and
+     * hydroxides are not named: they give off their gas and react as they go.
      */
     private static void meltingPrecursors(List<Dose> doses, double temperature, List<String> notes) {
         for (Dose d : doses) {
