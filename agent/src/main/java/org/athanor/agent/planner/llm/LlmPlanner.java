@@ -95,7 +95,8 @@ public final class LlmPlanner implements Planner {
                 List<String> notes = new ArrayList<>(u.notes());
                 notes.addAll(attempts);
                 notes.addAll(amountNotes);
-                notes.add("proposed by the language model on attempt " + attempt + "; masses computed by stoichiometry; approved by the safety gate");
+                notes.add("proposed by the language model on attempt " + attempt + "; masses " + (u.startingMasses().isEmpty() ? "computed by stoichiometry"
+                        : "as the goal gives them, the others by stoichiometry") + "; approved by the safety gate");
                 return new PlanResult(goal, PlanResult.Verdict.APPROVED, workflow, report.findings(), null, u, notes, "llm");
             }
             String violations = report.findings().stream().filter(f -> f.isError()).map(f -> f.rule() + ": " + f.message()).collect(Collectors.joining("; "));
