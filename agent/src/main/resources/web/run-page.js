@@ -306,7 +306,11 @@ export function runView(main, id) {
     source = new EventSource(`${runPath(id)}/stream`);
     source.addEventListener('open', () => { connection = 'live'; updateLogStatus(); });
     source.addEventListener('status', (m) => {
-      try { showSummary(JSON.parse(m.data)); } catch (e) { /* a status we cannot read changes nothing */ }
+      let sum;
+      try { sum = JSON.parse(m.data); } catch (e) { return; /* a status we cannot read changes nothing */ }
+      const changed = !detail || sum.status !== detail.status;
+      showSummary(sum);
+      if (changed) refetchSoon(); // the results and experiments under way go with the state (a run that ended has none under way)
     });
     source.addEventListener('journal', (m) => {
       let e;

@@ -127,7 +127,8 @@ public final class CampaignLoop {
             }
             if (next > rules.budget()) {
                 return new Outcome(state.done, Optional.ofNullable(state.best), StopReason.BUDGET_EXHAUSTED,
-                        "spent the budget of " + rules.budget() + " experiments; best target fraction " + fraction(state.best));
+                        "spent the budget of " + rules.budget() + (rules.budget() == 1 ? " experiment" : " experiments")
+                                + "; best target fraction " + fraction(state.best));
             }
             int size = Math.min(batchSize, rules.budget() - next + 1);
             List<Map<String, Object>> proposals = proposer.next(List.copyOf(state.history), size);

@@ -34,6 +34,9 @@ class CampaignLoopTest {
         assertThat(outcome.stopReason()).isEqualTo(StopReason.BUDGET_EXHAUSTED);
         assertThat(outcome.experiments()).hasSize(3);
         assertThat(outcome.best().orElseThrow().targetFraction()).isEqualTo(0.5);
+        assertThat(outcome.explanation()).startsWith("spent the budget of 3 experiments;");
+        assertThat(run(new StopRules(1, 0.95, 10, 0.01), List.of(900.0), t -> t / 2000).explanation())
+                .startsWith("spent the budget of 1 experiment;");
     }
 
     @Test

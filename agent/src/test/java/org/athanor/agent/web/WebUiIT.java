@@ -252,6 +252,19 @@ class WebUiIT {
         assertThat(dispensed).anySatisfy(p -> assertThat(p).isEqualTo("SrCO3 1.5 g"));
     }
 
+    @Test
+    void aDryRunTheSimulatedWorldCannotMakeSaysSoOnItsPage() throws Exception {
+        startRun("{\"goal\": \"make 1 g of La2Zr2O7, XRD\", \"budget\": 1, \"runId\": \"pyro\"}");
+        browser.get(base + "#/runs/pyro");
+        await("the campaign's note", () -> !browser.findElements(testId("run-notes")).isEmpty() && find("run-notes").isDisplayed());
+        assertThat(find("run-notes").getText()).contains("Note: the simulated lab has no chemistry for La2O3 + ZrO2")
+                .contains("cannot reach the target");
+        awaitStatus("finished");
+        await("experiment 1's result", () -> !browser.findElements(testId("experiment-row-1")).isEmpty());
+        assertThat(browser.findElements(testId("underway-row-1"))).as("a finished run has nothing under way").isEmpty();
+        screenshot("run-unmodelled");
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
 
     /** Starts a campaign through the API, as the goal page does. */
