@@ -42,6 +42,11 @@ public final class GoalReader {
             "\\b(?:make|synthesi[sz]e|prepare|produce|obtain|form|grow|get|create|calcine\\s+\\S+\\s+to|reduce\\s+\\S+\\s+to|melt|sinter|anneal)\\b", FLAGS);
     private static final Pattern QUESTION_WORD = Pattern.compile("^\\s*(?:what|why|how|which|who|when|where|is|are|does|do|did|will|has|have)\\b", FLAGS);
     private static final Pattern FIRING_VERB = Pattern.compile("\\b(?:heat|fire|calcine|anneal|sinter|mix|react|grind|mill)\\b", FLAGS);
+    /** "instead of", "rather than", "in place of", "but not" right before a substance: the goal rules it out. */
+    private static final Pattern INSTEAD_OF = Pattern.compile("\\b(?:instead\\s+of|rather\\s+than|in\\s+place\\s+of|(?:but\\s+)?not\\s+(?:from|using|with)|"
+            + "without(?:\\s+using)?|(?:but\\s+)?not)\\s+(?:the\\s+|any\\s+)?$", FLAGS);
+    /** "with Mg(OH)2 rather than MgO": the substance before "instead of" is what the goal uses. */
+    private static final Pattern USED_INSTEAD = Pattern.compile("^\\s*(?:instead\\s+of|rather\\s+than|in\\s+place\\s+of)\\b", FLAGS);
     private static final Pattern CLOSING_BRACKET = Pattern.compile("^\\s*[)\\]]");
     private static final Pattern GROUP_GLUE = Pattern.compile("^[\\s(\\[,:-]*(?:i\\.e\\.|aka|also\\s+called|or|=)?[\\s(\\[,:-]*$|^[\\s)\\]]*$|^\\s*\\)\\s*\\(?\\s*$", FLAGS);
 
@@ -105,9 +110,19 @@ public final class GoalReader {
     private void readSubstances(Draft d) {
         List<Mention> mentions = new ArrayList<>();
         for (Mention m : chemistry.findInText(d.goal)) {
-            if (d.coverage.isFree(m.start(), m.end())) {
-                mentions.add(m);
+            if (!d.coverage.isFree(m.start(), m.end())) {
+                continue;
             }
+            Matcher instead = INSTEAD_OF.matcher(d.goal.substring(0, m.start()));
+            if (instead.find()) {
+                // "using MgCO3 instead of MgO": MgO is what the plan must not dose, neither starting material nor product.
+                String formula = chemistry.precursor(m.formula()).map(org.athanor.agent.planner.chemistry.PrecursorOption::formula).orElse(m.formula());
+                d.excludedPrecursors.add(formula);
+                d.note(m.text() + " is not used, as the goal asks");
+                d.coverage.cover(instead.start(), m.end());
+                continue;
+            }
+            mentions.add(m);
         }
         List<Mention> starting = new ArrayList<>();
         List<Mention> products = new ArrayList<>();
@@ -124,7 +139,8 @@ public final class GoalReader {
         for (int i = 0; i < mentions.size(); i++) {
             Mention m = mentions.get(i);
             boolean beforeMark = productsFrom >= 0 && m.end() <= productsFrom;
-            if (mixOnly || beforeMark || inFromClause(d.goal, m) || transformsIntoNext(d.goal, mentions, i)) {
+            boolean usedInstead = USED_INSTEAD.matcher(d.goal.substring(m.end())).find();
+            if (mixOnly || beforeMark || usedInstead || inFromClause(d.goal, m) || transformsIntoNext(d.goal, mentions, i)) {
                 starting.add(m);
             } else {
                 products.add(m);
@@ -132,7 +148,9 @@ public final class GoalReader {
             d.coverage.cover(m.start(), m.end());
         }
         for (Mention m : starting) {
-            d.startingMaterials.add(reading(m));
+            // A reagent as the shelf and the precursor table write it ("Mg(OH)2", not the reduced "MgH2O2").
+            String shelf = chemistry.precursor(m.formula()).map(org.athanor.agent.planner.chemistry.PrecursorOption::formula).orElse(m.formula());
+            d.startingMaterials.add(new Understanding.TargetReading(shelf, m.composition(), m.name(), m.text()));
             d.startingSpans.add(new int[] {m.start(), m.end()});
         }
         if (products.isEmpty()) {
@@ -255,9 +273,5 @@ public final class GoalReader {
             }
         }
         return written.equals(m.composition()) ? text : m.formula();
-    }
-
-    private static Understanding.TargetReading reading(Mention m) {
-        return new Understanding.TargetReading(m.formula(), m.composition(), m.name(), m.text());
     }
 }

@@ -27,7 +27,8 @@ import org.athanor.workflow.Quantity;
  * @param atmosphere the atmosphere the goal asks for
  * @param furnaceKind "box" or "tube" when the goal asks for one
  * @param crucible the crucible material the goal asks for, by the crucible table's name ("quartz", "platinum")
- * @param excludedPrecursors precursor classes the goal rules out ("nitrate", "carbonate", "ammonium salt")
+ * @param excludedPrecursors precursor classes the goal rules out ("nitrate", "carbonate", "ammonium salt"), and precursors
+ *                           it rules out by name, as the precursor table writes them ("instead of MgO": "MgO")
  * @param twoThetaStart start of the XRD scan the goal asks for ("2θ 10–90°")
  * @param twoThetaEnd end of the XRD scan the goal asks for
  * @param laserWavelength the Raman laser line the goal asks for ("785 nm")

@@ -72,7 +72,8 @@ final class ProposalCheck {
         }
         for (String precursor : p.precursors()) {
             chemistry.precursor(precursor).ifPresent(option -> PrecursorChooser.classesOf(option, u.excludedPrecursors())
-                    .forEach(kind -> out.add("precursor " + precursor + " is " + kind + ", which the goal rules out")));
+                    .forEach(kind -> out.add("precursor " + precursor + (kind.equals(option.formula()) ? " is ruled out by the goal by name"
+                            : " is " + kind + ", which the goal rules out"))));
         }
         if (p.temperatureC().isNaN() || p.temperatureC() <= 0 || p.rampCPerMin() <= 0 || p.holdHours() < 0) {
             out.add("temperature, ramp and hold must be positive numbers");

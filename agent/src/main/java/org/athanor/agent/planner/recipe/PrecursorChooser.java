@@ -124,8 +124,8 @@ public final class PrecursorChooser {
                 List<String> why = new ArrayList<>();
                 energeticOptions(e, target, lab).forEach(p -> why.add(p.formula() + " would, but is classed " + String.join(", ", energetic(p))
                         + ", which the planner uses only when the goal names it"));
-                ruledOut(e, target, lab, excluded).forEach(p -> why.add(p.formula() + " would, but is " + String.join(", ", classesOf(p, excluded))
-                        + ", which the goal rules out"));
+                ruledOut(e, target, lab, excluded).forEach(p -> why.add(p.formula() + " would, but " + (excluded.contains(p.formula())
+                        ? "the goal rules it out by name" : "is " + String.join(", ", classesOf(p, excluded)) + ", which the goal rules out")));
                 chemistry.precursorsFor(e).stream()
                         .filter(p -> lab.stocks(p.formula()) && energetic(p).isEmpty() && classesOf(p, excluded).isEmpty() && tooOxidised(p, e, target, inertOnly))
                         .forEach(p -> why.add(p.formula() + " would, but its " + e + " is more oxidised than the target's and inert gas "
@@ -241,8 +241,8 @@ public final class PrecursorChooser {
             case "fluoride" -> p.contains("F");
             case "hydrate" -> f.contains("·");
             case "ammonium salt" -> f.contains("NH4");
-            default -> false;
-        }).map(kind -> "a" + (kind.startsWith("a") ? "n " : " ") + kind).toList();
+            default -> kind.equals(f); // a material the goal rules out by name ("instead of MgO")
+        }).map(kind -> kind.equals(f) ? f : "a" + (kind.startsWith("a") ? "n " : " ") + kind).toList();
     }
 
     private static List<String> energetic(PrecursorOption p) {
