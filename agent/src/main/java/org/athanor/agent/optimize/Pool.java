@@ -39,11 +39,12 @@ public record Pool(Path source, List<String> params, String objective, boolean m
         if (lines.isEmpty()) {
             throw new PoolException(file + ": empty table");
         }
+        char delimiter = delimiter(lines.get(0));
         Path config = file.toAbsolutePath().getParent().resolve("config.json");
         List<String> header;
         int firstData;
         Boolean goal = null;
-        if (allNumeric(split(lines.get(0))) && Files.exists(config)) {
+        if (allNumeric(split(lines.get(0), delimiter)) && Files.exists(config)) {
             JsonNode c = readConfig(config);
             header = new ArrayList<>();
             c.path("parameters").forEach(p -> header.add(p.path("name").asText()));
@@ -55,10 +56,10 @@ public record Pool(Path source, List<String> params, String objective, boolean m
                 goal = "maximize".equalsIgnoreCase(c.path("default_goal").asText());
             }
             firstData = 0;
-        } else if (allNumeric(split(lines.get(0)))) {
+        } else if (allNumeric(split(lines.get(0), delimiter))) {
             throw new PoolException(file + ": line 1 is all numbers ('" + lines.get(0).trim() + "'): the file seems to lack a header row");
         } else {
-            header = split(lines.get(0));
+            header = split(lines.get(0), delimiter);
             firstData = 1;
         }
         Path headerSource = firstData == 0 ? config : file;
@@ -102,7 +103,7 @@ public record Pool(Path source, List<String> params, String objective, boolean m
             if (lines.get(i).isBlank()) {
                 continue;
             }
-            List<String> f = split(lines.get(i));
+            List<String> f = split(lines.get(i), delimiter);
             if (f.size() != header.size()) {
                 throw new PoolException(file + ": line " + (i + 1) + " has " + f.size() + " fields, expected " + header.size());
             }
@@ -187,8 +188,37 @@ public record Pool(Path source, List<String> params, String objective, boolean m
         }
     }
 
+    /**
+     * The table's field separator, from its first line: a comma when it has one outside quotes; else a semicolon or a
+     * tab (spreadsheets in locales with a decimal comma save ';'-separated tables, instruments often write tabs).
+     */
+    static char delimiter(String firstLine) {
+        if (split(firstLine, ',').size() > 1) {
+            return ',';
+        }
+        return firstLine.indexOf(';') >= 0 ? ';' : firstLine.indexOf('\t') >= 0 ? '\t' : ',';
+    }
+
     /** Comma-separated fields; double quotes protect commas inside a field. */
     static List<String> split(String line) {
+        return split(line, ',');
+    }
+
+    /**
+     * Fields separated by {@code delimiter}, double quotes protecting it inside a field. With a semicolon or a tab, a
+     * number written with a decimal comma ("1,5") is read as 1.5.
+     */
+    static List<String> split(String line, char delimiter) {
+        List<String> fields = splitRaw(line, delimiter);
+        if (delimiter == ',') {
+            return fields;
+        }
+        return fields.stream().map(f -> DECIMAL_COMMA.matcher(f).matches() ? f.replace(',', '.') : f).toList();
+    }
+
+    private static final java.util.regex.Pattern DECIMAL_COMMA = java.util.regex.Pattern.compile("[+-]?\\d+,\\d+(?:[eE][+-]?\\d+)?");
+
+    private static List<String> splitRaw(String line, char delimiter) {
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         boolean quoted = false;
@@ -196,7 +226,7 @@ public record Pool(Path source, List<String> params, String objective, boolean m
             char ch = line.charAt(i);
             if (ch == '"') {
                 quoted = !quoted;
-            } else if (ch == ',' && !quoted) {
+            } else if (ch == delimiter && !quoted) {
                 out.add(cur.toString().trim());
                 cur.setLength(0);
             } else {

@@ -33,6 +33,23 @@ class PoolTest {
     }
 
     @Test
+    void aSemicolonTableWithDecimalCommasAndATabTableReadAsTheCommaTableDoes() throws Exception {
+        Path comma = dir.resolve("comma.csv");
+        Files.writeString(comma, "temperature,gas,fraction\n900.5,air,0.5\n950,\"Ar, dry\",0.75\n");
+        Path semicolon = dir.resolve("semicolon.csv");
+        Files.writeString(semicolon, "temperature;gas;fraction\n900,5;air;0,5\n950;Ar, dry;0,75\n");
+        Path tab = dir.resolve("tab.tsv");
+        Files.writeString(tab, "temperature\tgas\tfraction\n900.5\tair\t0.5\n950\tAr, dry\t0.75\n");
+        Pool expected = Pool.load(comma, List.of("temperature", "gas"), "fraction", true);
+
+        for (Path other : List.of(semicolon, tab)) {
+            Pool pool = Pool.load(other, List.of("temperature", "gas"), "fraction", true);
+            assertThat(pool.candidates()).as(other.toString()).isEqualTo(expected.candidates());
+            assertThat(pool.values()).as(other.toString()).containsExactly(expected.values());
+        }
+    }
+
+    @Test
     void minimisingNegatesTheObjective() throws Exception {
         Path csv = dir.resolve("loss.csv");
         Files.writeString(csv, "a,loss\n1,0.3\n2,0.1\n");
