@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
                 + "columns of mostly text are categorical; counts experiments until the best candidate (and the top 5 %%) is found.")
 public class OptimizeBenchmarkCommand implements Callable<Integer> {
 
-    @Option(names = "--pool", required = true, description = "A table with a header row (comma-, semicolon- or tab-separated; with ; or tabs a decimal comma is read), or an Olympus data.csv with config.json beside it.")
+    @Option(names = "--pool", required = true, description = "A table with a header row (comma-, semicolon- or tab-separated; "
+            + "with ; or tabs a decimal comma is read), or an Olympus data.csv with config.json beside it.")
     Path pool;
 
     @Option(names = "--params", split = ",", description = "Parameter columns (default: every column but the objective).")
