@@ -13,6 +13,10 @@ public final class PlanReport {
     private PlanReport() {
     }
 
+    private static String angle(org.athanor.workflow.Quantity q) {
+        return q == null ? "?" : "deg".equals(q.unit()) ? Units.format(q.value()) + "°" : q.toString();
+    }
+
     public static String readable(PlanResult r) {
         StringBuilder b = new StringBuilder();
         b.append("Goal: ").append(r.goal()).append('\n');
@@ -38,6 +42,12 @@ public final class PlanReport {
             line(b, "furnace", u.furnaceKind());
             line(b, "crucible", u.crucible());
             line(b, "characterisation", u.characterization().isEmpty() ? null : String.join(", ", u.characterization()));
+            if (u.twoThetaStart() != null || u.twoThetaEnd() != null) {
+                line(b, "XRD range", "2θ " + angle(u.twoThetaStart()) + "–" + angle(u.twoThetaEnd()));
+            }
+            line(b, "Raman laser", u.laserWavelength() == null && u.laserPower() == null ? null
+                    : String.join(", ", java.util.stream.Stream.of(u.laserWavelength(), u.laserPower()).filter(java.util.Objects::nonNull).map(String::valueOf).toList()));
+            line(b, "ruled out", u.excludedPrecursors().isEmpty() ? null : String.join(", ", u.excludedPrecursors()));
             line(b, "excess", u.excess().isEmpty() ? null : String.join(", ", new TreeMap<>(u.excess()).entrySet().stream()
                     .map(e -> Units.format(e.getValue()) + " % " + e.getKey()).toList()));
             line(b, "batches", u.batches());

@@ -46,6 +46,15 @@ class PlanWordingTest {
                 .contains("atmosphere:         H2/Ar (3 % H2)");
     }
 
+    @Test
+    void whatTheGoalRulesOutAndItsXrdRangeAndLaserAreShownAsUnderstood() {
+        String report = PlanReport.readable(PLANNER.plan("make 1 g ZnAl2O4 using Al(OH)3 rather than Al2O3, without nitrates, "
+                + "XRD 2θ 15-85°, Raman with the 785 nm laser at 50 mW"));
+        assertThat(report).contains("starting materials: Al(OH)3\n").contains("ruled out:          nitrate, Al2O3\n")
+                .contains("XRD range:          2θ 15°–85°\n").contains("Raman laser:        785 nm, 50 mW\n");
+        assertThat(PlanReport.readable(PLANNER.plan("make 1 g of ZnAl2O4, XRD"))).doesNotContain("ruled out", "XRD range", "Raman laser");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"Mix potassium nitrate, sulfur and charcoal and heat to 400 °C.", "Melt alumina at 2100 °C and measure XRD.",
             "Sinter alumina at 1750 °C in a box furnace.", "make 250 g of BaTiO3", "Make 1 g of CuO at 700 °C under pure hydrogen.",
