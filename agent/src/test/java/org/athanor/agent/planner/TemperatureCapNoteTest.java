@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A temperature cap far under the recipe table's temperature is planned, with a warning in the note. */
 class TemperatureCapNoteTest {
@@ -49,5 +50,24 @@ class TemperatureCapNoteTest {
         PlanResult r = PLANNER.plan(goal);
         assertThat(r.approved()).as(r.reason()).isTrue();
         assertThat(r.notes()).noneSatisfy(n -> assertThat(n).contains("incomplete"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"make 1 g MgO from MgCO3 at 600 °C", "make 1 g CaO from CaCO3 at 800 °C for 4 h", "make 1 g of CaO at 600 °C",
+            "Make 2 g of ZnO at 450 °C, XRD"})
+    void aCalcinationWellAboveItsPrecursorsOnsetOrAStockedOxideAnnealedIsNotCalledIncomplete(String goal) {
+        PlanResult r = PLANNER.plan(goal);
+        assertThat(r.approved()).as(r.reason()).isTrue();
+        assertThat(r.notes()).noneSatisfy(n -> assertThat(n).containsAnyOf("incomplete", "decomposes from"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"make 1 g of CaO from CaCO3 at 700 °C|CaCO3 decomposes from about 650 °C; at 700 °C",
+            "Make 1 g of MgO from Mg(OH)2 below 400 °C.|Mg(OH)2 decomposes from about 350 °C; at 400 °C"})
+    void aCalcinationCloseToItsPrecursorsOnsetSaysThePrecursorMayRemain(String goal, String note) {
+        PlanResult r = PLANNER.plan(goal);
+        assertThat(r.approved()).as(r.reason()).isTrue();
+        assertThat(r.notes()).anySatisfy(n -> assertThat(n).startsWith(note).contains("left by XRD"));
+        assertThat(r.notes()).noneSatisfy(n -> assertThat(n).contains("solid-state reaction slows"));
     }
 }

@@ -36,6 +36,12 @@ public final class RecipeBuilder {
      * in oxides), so 100 °C less near 1100 °C makes it some 8–30 times slower than the table's hold allows for.
      */
     static final double FAR_BELOW_TABLE_C = 100;
+    /**
+     * How far above a precursor's decomposition onset a calcination should be fired to finish within hours: onsets
+     * (CRC; TGA at ~10 °C/min) mark where the loss begins, and carbonates in air are usually calcined 100–300 °C above
+     * theirs (CaCO3: onset ~650 °C, calcined at 800–900 °C; Boynton, Chemistry and Technology of Lime, 2nd ed., 1980).
+     */
+    static final double CALCINATION_MARGIN_C = 100;
     /** Alkali attack on alumina starts near 600 °C (Li2CO3 + Al2O3 → LiAlO2; ../shared/safety/RULES.md §2). */
     private static final double ALKALI_ATTACK_C = 600;
     private static final Set<String> ALKALI = Set.of("Li", "Na", "K");
@@ -141,7 +147,10 @@ public final class RecipeBuilder {
         }
         HeatProfileTable.Entry entry = table.lookup(composition);
         Atmosphere atmosphere = atmosphere(u, entry, composition, notes);
-        double temperature = temperature(u, entry, notes);
+        // A stocked target dosed as it is only anneals: no reaction, so no warning that one is incomplete.
+        boolean annealOnly = doses.size() == 1 && org.athanor.materials.Composition.parse(doses.get(0).material())
+                .sameRatiosAs(org.athanor.materials.Composition.of(composition));
+        double temperature = temperature(u, entry, annealOnly, calcination(composition, doses), notes);
         if (temperature < MIN_FIRING_C) {
             String asked = u.fixedTemperature() != null ? "the temperature asked for, " + u.fixedTemperature() + "," : "your limit of " + u.maxTemperature();
             return new Draft(null, notes, asked + " is below " + Units.format(MIN_FIRING_C) + " °C: a heat step there is no firing, "
@@ -238,11 +247,20 @@ public final class RecipeBuilder {
         return Atmosphere.of(gas);
     }
 
-    private static double temperature(Understanding u, HeatProfileTable.Entry entry, List<String> notes) {
+    /**
+     * @param annealOnly  the target itself is dosed (a stocked oxide heated as asked): nothing reacts
+     * @param calcination the one precursor of a single-cation oxide that decomposes into it (MgCO3 for MgO), or null:
+     *                    such a firing is a decomposition, complete well above the precursor's onset, not a reaction
+     *                    between solids, so the table's temperature is not the measure of "likely incomplete"
+     */
+    private static double temperature(Understanding u, HeatProfileTable.Entry entry, boolean annealOnly,
+                                      org.athanor.materials.Precursor calcination, List<String> notes) {
         double t = entry.temperatureC();
         if (u.fixedTemperature() != null) {
             double set = u.fixedTemperature().celsius();
-            if (t - set > FAR_BELOW_TABLE_C) {
+            if (calcination != null) {
+                belowOnset(calcination, set, notes);
+            } else if (!annealOnly && t - set > FAR_BELOW_TABLE_C) {
                 notes.add("the " + entry.family() + " profile suggests " + Units.format(t) + " °C; fired at your " + Units.format(set) + " °C"
                         + farBelow(t - set));
             }
@@ -251,10 +269,30 @@ public final class RecipeBuilder {
         if (u.maxTemperature() != null && u.maxTemperature().celsius() < t) {
             double limit = Math.floor(u.maxTemperature().celsius());
             notes.add("the " + entry.family() + " profile suggests " + Units.format(t) + " °C; held to your limit of " + Units.format(limit) + " °C"
-                    + (t - limit > FAR_BELOW_TABLE_C ? farBelow(t - limit) : ""));
+                    + (calcination == null && !annealOnly && t - limit > FAR_BELOW_TABLE_C ? farBelow(t - limit) : ""));
+            if (calcination != null) {
+                belowOnset(calcination, limit, notes);
+            }
             return limit;
         }
         return t;
+    }
+
+    /** The precursor of a one-precursor, single-cation oxide that decomposes into it on heating, or null. */
+    private static org.athanor.materials.Precursor calcination(Map<String, Double> composition, List<Dose> doses) {
+        if (doses.size() != 1 || composition.keySet().stream().filter(e -> !e.equals("O")).count() != 1 || !composition.containsKey("O")) {
+            return null;
+        }
+        return PrecursorTable.standard().lookup(doses.get(0).material()).filter(p -> p.decompositionOnsetC() != null).orElse(null);
+    }
+
+    /** A calcination set below its precursor's decomposition onset (plus a margin for it to run in hours) leaves it. */
+    private static void belowOnset(org.athanor.materials.Precursor p, double temperature, List<String> notes) {
+        if (temperature < p.decompositionOnsetC() + CALCINATION_MARGIN_C) {
+            notes.add(p.formula() + " decomposes from about " + Units.format(p.decompositionOnsetC()) + " °C; at " + Units.format(temperature)
+                    + " °C, within " + Units.format(CALCINATION_MARGIN_C) + " °C of that, expect " + p.formula()
+                    + " left by XRD unless the hold is long");
+        }
     }
 
     /**
