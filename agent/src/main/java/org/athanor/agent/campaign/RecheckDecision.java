@@ -110,6 +110,10 @@ final class RecheckDecision {
                             + "conservative fraction 0 used instead of " + xrdName + "'s " + pct(remeasured)
                         : "neither XRD nor Raman (" + String.join(", ", followUp.ramanFormulas()) + ") sees the target");
             }
+            if (remeasured == 0) {
+                return new Confirmation(0, true, "Raman sees the target's bands, but " + xrdName + " did not identify it (its lines may "
+                        + "be too broad or too weak to match); Raman alone gives no amount, so 0 % is used, marked uncertain");
+            }
             double uncounted = uncountedRamanShare(xrd.phases(), followUp.ramanBands());
             if (uncounted > UNCOUNTED_RAMAN_SHARE) {
                 double conservative = remeasured * (1 - uncounted);

@@ -124,6 +124,18 @@ class RecheckDecisionTest {
     }
 
     @Test
+    void ramanThatSeesATargetXrdDidNotIdentifyGivesNoAmountAndSaysSo() {
+        var missed = xrd(30.0, List.of("peak at 29.45° 2θ (67 % of the tallest) is not explained"), phase("TiO2", 1.0, 0.99));
+        var followUp = withRaman(xrd(29.0, List.of(), phase("TiO2", 1.0, 0.99)),
+                List.of("BaTiO3", "TiO2"), band(262, 50, "BaTiO3"), band(447, 50, "TiO2"));
+        var c = RecheckDecision.confirm(missed, followUp, BATIO3);
+        assertThat(c.fraction()).isZero();
+        assertThat(c.uncertain()).isTrue();
+        assertThat(c.finding()).startsWith("Raman sees the target's bands, but re-measured XRD did not identify it")
+                .contains("Raman alone gives no amount").doesNotContain("conservative fraction");
+    }
+
+    @Test
     void bandsOfAPhaseXrdDidNotCountScaleTheFractionDown() {
         // Ba2TiO4 has no structure in the XRD library and no Raman reference: its 795 cm⁻¹ band is nobody's.
         var followUp = withRaman(xrd(28.0, List.of(), phase("TiO2", 0.55, 0.99), phase("BaTiO3", 0.45, 0.9)),
