@@ -105,6 +105,16 @@ public final class Engine implements AutoCloseable {
      * were in flight are reconciled with the instrument through {@code reconciler} using their command ids.
      */
     public RunHandle recover(RunRequest request, RunState.Experiment past, Reconciler reconciler) {
+        return recover(request, past, reconciler, null);
+    }
+
+    /**
+     * As {@link #recover(RunRequest, RunState.Experiment, Reconciler)}, for an execution an operator has asked to
+     * abort ({@code abortReason} not null): it is aborting from the moment it is registered, before any of its
+     * reconciliations can answer, so a command still on its instrument is told to stop and every step in flight ends
+     * as stopped by the abort, however fast the instrument answers.
+     */
+    public RunHandle recover(RunRequest request, RunState.Experiment past, Reconciler reconciler, String abortReason) {
         config.registry().requireHandlersFor(request.workflow());
         Execution ex = new Execution(request, Execution.Phase.RUNNING);
         Map<String, List<Measurement>> measured = new LinkedHashMap<>();
@@ -142,9 +152,15 @@ public final class Engine implements AutoCloseable {
             }
             executions.add(ex);
             occupyRecovered(ex);
+            if (abortReason != null) {
+                abortNow(ex, abortReason);
+                if (ex.phase == Execution.Phase.FINISHED) {
+                    return; // nothing was in flight: aborted at once
+                }
+            }
             List<String> failed = ex.slots.values().stream()
                     .filter(s -> s.status == Status.FAILED || s.status == Status.INTERRUPTED).map(s -> s.step.id()).toList();
-            if (!failed.isEmpty()) {
+            if (!failed.isEmpty() && abortReason == null) {
                 // The journal ended with these steps failed (their run was paused): stay paused until someone decides.
                 pauseNow(request.runId(), "recovered with failed or interrupted steps " + failed + " in experiment "
                         + request.experiment() + "; resume to retry, or decide about the marked samples", ex);

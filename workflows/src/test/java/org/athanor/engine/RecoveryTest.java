@@ -128,6 +128,7 @@ class RecoveryTest {
             RunOutcome out = h.outcome().get(10, TimeUnit.SECONDS);
 
             assertThat(out.status()).isEqualTo(RunOutcome.Status.ABORTED);
+            awaitAbort(heat); // told on a worker thread: it may come just after the outcome
             assertThat(heat.aborts).as("the furnace told to stop the program it may still run")
                     .extracting(StepContext::commandId).containsExactly(command);
             assertThat(heat.calls).as("the heating never sent again").isEmpty();
@@ -164,6 +165,56 @@ class RecoveryTest {
             answer.countDown();
 
             assertThat(h.outcome().get(10, TimeUnit.SECONDS).status()).isEqualTo(RunOutcome.Status.ABORTED);
+            assertThat(heat.calls).isEmpty();
+        }
+    }
+
+    @Test
+    void aRecoveryAbortedFromItsRegistrationEndsAHeatingAnsweredAtOnceAsStoppedByTheAbortNotAsAnInterruption() throws Exception {
+        // The instrument answers before any later abort could be applied: the race the abort at registration removes.
+        Recorder journal = crashDuring(Action.HEAT);
+        RunState.Experiment past = journal.state("r1").experiments().get("1");
+        String command = past.inFlight().get(0).commandId();
+        FakeHandler heat = FakeHandler.instant(Action.HEAT);
+
+        try (Engine second = Engine.builder().handler(FakeHandler.instant(Action.DISPENSE)).handler(heat)
+                .handler(FakeHandler.instant(Action.XRD)).clock(clock).journal(journal).build()) {
+            RunOutcome out = second.recover(new RunRequest("r1", "1", past.workflow().orElseThrow(), true), past,
+                    c -> new Reconciliation.Interrupted("the lab that ran it stopped with the previous process"),
+                    "by the operator: furnace room evacuated").outcome().get(10, TimeUnit.SECONDS);
+
+            assertThat(out.status()).isEqualTo(RunOutcome.Status.ABORTED);
+            awaitAbort(heat);
+            assertThat(heat.aborts).as("the furnace told to stop the program").extracting(StepContext::commandId).containsExactly(command);
+            assertThat(heat.calls).as("the heating never sent again").isEmpty();
+            EngineEvent failed = journal.await(Type.STEP_FAILED, "heat");
+            assertThat(failed.text("reason")).startsWith("stopped by the abort");
+            assertThat(journal.of(Type.RUN_PAUSED)).as("no pause for a heating the campaign would decide about").isEmpty();
+            journal.await(Type.RUN_FINISHED, null);
+            assertThat(journal.of(Type.SAMPLE_MARKED)).as("the sample marked in the operator's words")
+                    .anyMatch(e -> e.text("reason").contains("furnace room evacuated"));
+        }
+    }
+
+    private static void awaitAbort(FakeHandler handler) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (handler.aborts.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
+    void aRecoveryAbortedFromItsRegistrationWithNothingInFlightEndsAtOnce() throws Exception {
+        Recorder journal = crashDuring(Action.HEAT);
+        RunState.Experiment past = journal.state("r1").experiments().get("1");
+        FakeHandler heat = FakeHandler.instant(Action.HEAT);
+        try (Engine second = Engine.builder().handler(FakeHandler.instant(Action.DISPENSE)).handler(heat)
+                .handler(FakeHandler.instant(Action.XRD)).clock(clock).journal(journal).build()) {
+            RunState.Experiment settled = new RunState.Experiment(past.experiment(), past.workflowJson(),
+                    Map.of("dispense", past.steps().get("dispense")), past.measurements(), past.markedSamples(), past.finishedStatus());
+            RunOutcome out = second.recover(new RunRequest("r1", "1", past.workflow().orElseThrow(), true), settled,
+                    Reconciler.RESEND, "by the operator: end of shift").outcome().get(10, TimeUnit.SECONDS);
+            assertThat(out.status()).isEqualTo(RunOutcome.Status.ABORTED);
             assertThat(heat.calls).isEmpty();
         }
     }

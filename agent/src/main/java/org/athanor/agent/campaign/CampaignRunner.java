@@ -184,7 +184,7 @@ public final class CampaignRunner {
                     record.resumed(recovery.asked());
                 }
                 InterruptedExperiments.settle(lab.engine(), recovery.state(), lab.reconciler(), lab.dryRun(),
-                        recovery.abort().orElse("its sample was lost with the simulated lab of the stopped process"));
+                        recovery.abort().orElse("its sample was lost with the simulated lab of the stopped process"), recovery.abort().isPresent());
                 recovery.settled().forEach(record::finished); // the journal itself now says what became of them
             }
             // An abort the run was taken up for stops it before anything new is proposed.

@@ -38,6 +38,16 @@ final class InterruptedExperiments {
      */
     static List<RunOutcome> settle(Engine engine, RunState state, Reconciler reconciler, boolean dryRun, String reason)
             throws CampaignAbortedException {
+        return settle(engine, state, reconciler, dryRun, reason, false);
+    }
+
+    /**
+     * @param operatorAbort the run was taken up to be aborted: each experiment is aborting from its registration, so
+     *                      every step in flight ends as stopped by the operator's abort (not, when its instrument
+     *                      answers first, as an interrupted heating the campaign would decide about)
+     */
+    static List<RunOutcome> settle(Engine engine, RunState state, Reconciler reconciler, boolean dryRun, String reason,
+                                   boolean operatorAbort) throws CampaignAbortedException {
         List<RunState.Experiment> unfinished = state.unfinished();
         if (unfinished.isEmpty()) {
             return List.of();
@@ -50,7 +60,7 @@ final class InterruptedExperiments {
             for (RunState.Experiment e : unfinished) {
                 Workflow w = e.workflow().orElseThrow(() -> new CampaignAbortedException(
                         "experiment " + e.experiment() + " of run " + runId + " has no workflow in the journal"));
-                handles.add(engine.recover(new RunRequest(runId, e.experiment(), w, dryRun), e, reconciler));
+                handles.add(engine.recover(new RunRequest(runId, e.experiment(), w, dryRun), e, reconciler, operatorAbort ? reason : null));
             }
             engine.abort(runId, reason);
             List<RunOutcome> outcomes = new ArrayList<>();
