@@ -27,6 +27,7 @@ import org.athanor.engine.Journal;
 import org.athanor.engine.RunState;
 import org.athanor.instruments.analysis.xrd.PhaseIdentifier;
 import org.athanor.materials.Composition;
+import org.athanor.simulators.world.SynthesisWorld;
 import org.athanor.workflow.Action;
 import org.athanor.workflow.Step;
 import org.athanor.workflow.Workflow;
@@ -239,7 +240,7 @@ public final class CampaignRunner {
         java.util.Set<String> precursors = new java.util.LinkedHashSet<>(plan.stepsOf(Action.DISPENSE).stream()
                 .map(d -> d.material().orElse("?")).toList());
         String target = plan.target().formula();
-        var chemistry = org.athanor.simulators.world.SynthesisWorld.chemistryFor(precursors);
+        var chemistry = SynthesisWorld.chemistryFor(precursors);
         if (chemistry.isPresent() && Composition.parse(chemistry.get().product()).sameRatiosAs(Composition.parse(target))) {
             return java.util.Optional.empty();
         }
@@ -247,7 +248,7 @@ public final class CampaignRunner {
                 .orElse("has no chemistry for " + String.join(" + ", precursors) + ": they stay unreacted however they are fired");
         return java.util.Optional.of("the simulated lab " + what + ". This dry run exercises the plan, the safety gate, the instruments "
                 + "and the campaign loop, but cannot reach the target (the simulated lab makes "
-                + String.join(", ", org.athanor.simulators.world.SynthesisWorld.products()) + ")");
+                + String.join(", ", SynthesisWorld.products()) + ")");
     }
 
     private static String precursors(Workflow w) {

@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.athanor.agent.planner.chemistry.Chemistry;
 import org.athanor.agent.planner.chemistry.Mention;
+import org.athanor.agent.planner.chemistry.PrecursorOption;
 
 /**
  * Turns a goal in a scientist's words into an {@link Understanding}, deterministically and offline. Conditions and
@@ -116,8 +117,7 @@ public final class GoalReader {
             Matcher instead = INSTEAD_OF.matcher(d.goal.substring(0, m.start()));
             if (instead.find()) {
                 // "using MgCO3 instead of MgO": MgO is what the plan must not dose, neither starting material nor product.
-                String formula = chemistry.precursor(m.formula()).map(org.athanor.agent.planner.chemistry.PrecursorOption::formula).orElse(m.formula());
-                d.excludedPrecursors.add(formula);
+                d.excludedPrecursors.add(shelfFormula(m));
                 d.note(m.text() + " is not used, as the goal asks");
                 d.coverage.cover(instead.start(), m.end());
                 continue;
@@ -148,9 +148,7 @@ public final class GoalReader {
             d.coverage.cover(m.start(), m.end());
         }
         for (Mention m : starting) {
-            // A reagent as the shelf and the precursor table write it ("Mg(OH)2", not the reduced "MgH2O2").
-            String shelf = chemistry.precursor(m.formula()).map(org.athanor.agent.planner.chemistry.PrecursorOption::formula).orElse(m.formula());
-            d.startingMaterials.add(new Understanding.TargetReading(shelf, m.composition(), m.name(), m.text()));
+            d.startingMaterials.add(new Understanding.TargetReading(shelfFormula(m), m.composition(), m.name(), m.text()));
             d.startingSpans.add(new int[] {m.start(), m.end()});
         }
         if (products.isEmpty()) {
@@ -212,6 +210,11 @@ public final class GoalReader {
         }
         groups.add(current);
         return groups;
+    }
+
+    /** A reagent as the shelf and the precursor table write it ("Mg(OH)2", not the reduced "MgH2O2"). */
+    private String shelfFormula(Mention m) {
+        return chemistry.precursor(m.formula()).map(PrecursorOption::formula).orElse(m.formula());
     }
 
     /** "gahnite (ZnAl2O4)": the words as written end after the bracket the group opened, not inside it. */

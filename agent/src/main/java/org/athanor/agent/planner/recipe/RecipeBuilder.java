@@ -11,6 +11,8 @@ import java.util.Set;
 import org.athanor.agent.planner.chemistry.Chemistry;
 import org.athanor.agent.planner.chemistry.PrecursorOption;
 import org.athanor.agent.planner.goal.Understanding;
+import org.athanor.materials.Composition;
+import org.athanor.materials.Precursor;
 import org.athanor.materials.PrecursorTable;
 import org.athanor.units.Units;
 import org.athanor.workflow.Atmosphere;
@@ -148,8 +150,8 @@ public final class RecipeBuilder {
         HeatProfileTable.Entry entry = table.lookup(composition);
         Atmosphere atmosphere = atmosphere(u, entry, composition, notes);
         // A stocked target dosed as it is only anneals: no reaction, so no warning that one is incomplete.
-        boolean annealOnly = doses.size() == 1 && org.athanor.materials.Composition.parse(doses.get(0).material())
-                .sameRatiosAs(org.athanor.materials.Composition.of(composition));
+        boolean annealOnly = doses.size() == 1 && Composition.parse(doses.get(0).material())
+                .sameRatiosAs(Composition.of(composition));
         double temperature = temperature(u, entry, annealOnly, calcination(composition, doses), notes);
         if (temperature < MIN_FIRING_C) {
             String asked = u.fixedTemperature() != null ? "the temperature asked for, " + u.fixedTemperature() + "," : "your limit of " + u.maxTemperature();
@@ -254,7 +256,7 @@ public final class RecipeBuilder {
      *                    between solids, so the table's temperature is not the measure of "likely incomplete"
      */
     private static double temperature(Understanding u, HeatProfileTable.Entry entry, boolean annealOnly,
-                                      org.athanor.materials.Precursor calcination, List<String> notes) {
+                                      Precursor calcination, List<String> notes) {
         double t = entry.temperatureC();
         if (u.fixedTemperature() != null) {
             double set = u.fixedTemperature().celsius();
@@ -279,7 +281,7 @@ public final class RecipeBuilder {
     }
 
     /** The precursor of a one-precursor, single-cation oxide that decomposes into it on heating, or null. */
-    private static org.athanor.materials.Precursor calcination(Map<String, Double> composition, List<Dose> doses) {
+    private static Precursor calcination(Map<String, Double> composition, List<Dose> doses) {
         if (doses.size() != 1 || composition.keySet().stream().filter(e -> !e.equals("O")).count() != 1 || !composition.containsKey("O")) {
             return null;
         }
@@ -287,7 +289,7 @@ public final class RecipeBuilder {
     }
 
     /** A calcination set below its precursor's decomposition onset (plus a margin for it to run in hours) leaves it. */
-    private static void belowOnset(org.athanor.materials.Precursor p, double temperature, List<String> notes) {
+    private static void belowOnset(Precursor p, double temperature, List<String> notes) {
         if (temperature < p.decompositionOnsetC() + CALCINATION_MARGIN_C) {
             notes.add(p.formula() + " decomposes from about " + Units.format(p.decompositionOnsetC()) + " °C; at " + Units.format(temperature)
                     + " °C, within " + Units.format(CALCINATION_MARGIN_C) + " °C of that, expect " + p.formula()
