@@ -41,6 +41,12 @@ class RecoveryTest {
         return journal;
     }
 
+    /** The engine of the process after the crash: instant dispense and XRD, {@code heat} as given, the same journal. */
+    private Engine restartedWith(FakeHandler heat, Recorder journal) {
+        return Engine.builder().handler(FakeHandler.instant(Action.DISPENSE)).handler(heat)
+                .handler(FakeHandler.instant(Action.XRD)).clock(clock).journal(journal).build();
+    }
+
     @Test
     void theJournalShowsWhichStepsFinishedAndWhichWereInFlight() throws Exception {
         RunState state = crashDuringXrd().state("r1");
@@ -100,8 +106,7 @@ class RecoveryTest {
         RunState.Experiment past = journal.state("r1").experiments().get("1");
         FakeHandler heat = FakeHandler.instant(Action.HEAT);
 
-        try (Engine second = Engine.builder().handler(FakeHandler.instant(Action.DISPENSE)).handler(heat)
-                .handler(FakeHandler.instant(Action.XRD)).clock(clock).journal(journal).build()) {
+        try (Engine second = restartedWith(heat, journal)) {
             second.recover(new RunRequest("r1", "1", past.workflow().orElseThrow(), true), past,
                     c -> new Reconciliation.Interrupted("furnace found at 420 °C, program stopped at segment 1"));
             EngineEvent marked = journal.await(Type.SAMPLE_MARKED, "heat");
@@ -119,8 +124,7 @@ class RecoveryTest {
         String command = past.inFlight().get(0).commandId();
         FakeHandler heat = FakeHandler.instant(Action.HEAT);
 
-        try (Engine second = Engine.builder().handler(FakeHandler.instant(Action.DISPENSE)).handler(heat)
-                .handler(FakeHandler.instant(Action.XRD)).clock(clock).journal(journal).build()) {
+        try (Engine second = restartedWith(heat, journal)) {
             second.pause("r1", "settling"); // as a resumed campaign settles: nothing is dispatched meanwhile
             RunHandle h = second.recover(new RunRequest("r1", "1", past.workflow().orElseThrow(), true), past, c -> Reconciliation.NOT_FINISHED);
             journal.await(Type.STEP_RECONCILED, "heat");
@@ -151,8 +155,7 @@ class RecoveryTest {
             }
         };
 
-        try (Engine second = Engine.builder().handler(FakeHandler.instant(Action.DISPENSE)).handler(heat)
-                .handler(FakeHandler.instant(Action.XRD)).clock(clock).journal(journal).build()) {
+        try (Engine second = restartedWith(heat, journal)) {
             second.pause("r1", "settling");
             RunHandle h = second.recover(new RunRequest("r1", "1", past.workflow().orElseThrow(), true), past, c -> {
                 asked.countDown();
@@ -177,8 +180,7 @@ class RecoveryTest {
         String command = past.inFlight().get(0).commandId();
         FakeHandler heat = FakeHandler.instant(Action.HEAT);
 
-        try (Engine second = Engine.builder().handler(FakeHandler.instant(Action.DISPENSE)).handler(heat)
-                .handler(FakeHandler.instant(Action.XRD)).clock(clock).journal(journal).build()) {
+        try (Engine second = restartedWith(heat, journal)) {
             RunOutcome out = second.recover(new RunRequest("r1", "1", past.workflow().orElseThrow(), true), past,
                     c -> new Reconciliation.Interrupted("the lab that ran it stopped with the previous process"),
                     "by the operator: furnace room evacuated").outcome().get(10, TimeUnit.SECONDS);
@@ -208,8 +210,7 @@ class RecoveryTest {
         Recorder journal = crashDuring(Action.HEAT);
         RunState.Experiment past = journal.state("r1").experiments().get("1");
         FakeHandler heat = FakeHandler.instant(Action.HEAT);
-        try (Engine second = Engine.builder().handler(FakeHandler.instant(Action.DISPENSE)).handler(heat)
-                .handler(FakeHandler.instant(Action.XRD)).clock(clock).journal(journal).build()) {
+        try (Engine second = restartedWith(heat, journal)) {
             RunState.Experiment settled = new RunState.Experiment(past.experiment(), past.workflowJson(),
                     Map.of("dispense", past.steps().get("dispense")), past.measurements(), past.markedSamples(), past.finishedStatus());
             RunOutcome out = second.recover(new RunRequest("r1", "1", past.workflow().orElseThrow(), true), settled,
