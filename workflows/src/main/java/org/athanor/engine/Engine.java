@@ -308,6 +308,28 @@ public final class Engine implements AutoCloseable {
         return done.join();
     }
 
+    /**
+     * Returns once what was asked of the engine before this call (a pause, a resume, an abort) is journaled, so that a
+     * reader of the journal sees it; waits at most {@code timeout} (a journal that fails never completes the cycle).
+     * Returns at once on the engine's own thread.
+     */
+    public boolean awaitJournal(java.time.Duration timeout) {
+        if (loop.onLoopThread()) {
+            return true;
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        post(() -> loop.afterJournal(() -> done.complete(null)));
+        try {
+            done.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     public Optional<String> pauseReason(String runId) {
         return onLoop(() -> Optional.ofNullable(pausedRuns.get(runId)));
     }

@@ -305,6 +305,29 @@ class EngineTest {
     }
 
     @Test
+    void anOperatorsRequestIsJournaledByTheTimeAwaitJournalReturns() throws Exception {
+        ExecutorService workers = Executors.newSingleThreadExecutor();
+        CountDownLatch release = new CountDownLatch(1);
+        dispense.behaviour = c -> {
+            release.await(10, TimeUnit.SECONDS);
+            return StepResult.EMPTY;
+        };
+        Engine engine = engine(lab().workers(workers));
+        engine.submit(new RunRequest("r1", "1", synthesis("w", "S1", "box-furnace-1", 900), true));
+        journal.await(Type.STEP_DISPATCHED, "dispense");
+
+        engine.pause("r1", "checking the exhaust");
+        assertThat(engine.awaitJournal(Duration.ofSeconds(5))).isTrue();
+
+        // No waiting here: whoever acknowledges the pause after awaitJournal may tell the operator it is in the journal.
+        assertThat(journal.indexOf(Type.RUN_PAUSED, null)).isNotNegative();
+        release.countDown();
+        engine.resume("r1");
+        drain(engine, workers);
+        workers.shutdownNow();
+    }
+
+    @Test
     void aDispatchCheckThatKeepsSayingWaitPausesTheRun() {
         Engine engine = engine(lab().maxWaits(3).dispatchCheck(c -> DispatchVerdict.waitFor("interlock settling", Duration.ofSeconds(10))));
         engine.submit(new RunRequest("r1", "1", synthesis("w", "S1", "box-furnace-1", 900), true));

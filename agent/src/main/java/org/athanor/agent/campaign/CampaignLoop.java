@@ -38,9 +38,12 @@ public final class CampaignLoop {
             return out;
         }
 
-        /** A sentence on why these parameters (for the report). */
+        /**
+         * Why these parameters, in words, for the report ("the planner's recipe ..."); {@code history} is what was
+         * seen when they were proposed. Null when there is nothing to say beyond the parameters.
+         */
         default String explain(Map<String, Object> parameters, List<Observation> history) {
-            return "proposed " + parameters;
+            return null;
         }
     }
 
@@ -136,8 +139,14 @@ public final class CampaignLoop {
                 throw new IllegalStateException("the proposer proposed no experiment");
             }
             List<Planned> batch = new ArrayList<>();
+            Map<Integer, String> chosen = new java.util.HashMap<>();
             for (Map<String, Object> p : proposals.subList(0, Math.min(size, proposals.size()))) {
-                batch.add(new Planned(next + batch.size(), p));
+                Planned planned = new Planned(next + batch.size(), p);
+                batch.add(planned);
+                String why = proposer.explain(p, List.copyOf(state.history));
+                if (why != null) {
+                    chosen.put(planned.index(), "chosen: " + why);
+                }
             }
             List<CampaignReport.Experiment> results;
             try {
@@ -148,6 +157,9 @@ public final class CampaignLoop {
             stop = stopRequested.get();
             for (int i = 0; i < results.size(); i++) {
                 CampaignReport.Experiment e = results.get(i);
+                if (chosen.containsKey(e.index())) {
+                    e = e.withFirstNote(chosen.get(e.index()));
+                }
                 state.read(e);
                 e = withDecision(e, stop.isPresent() ? "stop: " + stop.get() : decide(e, state, i == results.size() - 1));
                 state.done.add(e);

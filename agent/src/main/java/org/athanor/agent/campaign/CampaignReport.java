@@ -41,6 +41,16 @@ public record CampaignReport(
             this(index, parameters, verdict, phases, targetFraction, rwp, decision, plot, notes, null);
         }
 
+        /** The same experiment with {@code note} before its other notes. */
+        public Experiment withFirstNote(String note) {
+            List<String> all = new java.util.ArrayList<>();
+            all.add(note);
+            if (notes != null) {
+                all.addAll(notes);
+            }
+            return new Experiment(index, parameters, verdict, phases, targetFraction, rwp, decision, plot, List.copyOf(all), recheck);
+        }
+
         /** The same experiment with the loop's decision. */
         public Experiment withDecision(String newDecision) {
             return new Experiment(index, parameters, verdict, phases, targetFraction, rwp, newDecision, plot, notes, recheck);

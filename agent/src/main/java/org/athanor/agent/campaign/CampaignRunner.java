@@ -175,7 +175,7 @@ public final class CampaignRunner {
                 furnaces = ParallelFurnaces.only(heat.instrument());
             }
             // A resumed campaign must not replay the random stream its first process already used.
-            Strategy strategy = strategy(s.strategy(), space(design), s.seed() + previous.size());
+            Strategy strategy = strategy(s.strategy(), space(design), s.seed() + previous.size(), design.startingPoint(workflow));
             log.accept("search space: " + describe(design) + "; strategy " + strategy.name() + "; " + ParallelFurnaces.describe(batch, furnaces));
             CampaignJournal record = new CampaignJournal(lab.engine(), s.runId());
             if (recovery == null) {
@@ -317,15 +317,26 @@ public final class CampaignRunner {
         return new SearchSpace(ps);
     }
 
-    /** The seed is scrambled first: the campaign's seeds are small consecutive numbers (see {@link Strategies#scrambled}). */
-    static Strategy strategy(String name, SearchSpace space, long campaignSeed) {
+    /**
+     * The seed is scrambled first: the campaign's seeds are small consecutive numbers (see {@link Strategies#scrambled}).
+     * Bayesian optimisation tries the planner's recipe ({@code plannersRecipe}, from the planner's knowledge table; null:
+     * none) first in its initial design; random and grid search know nothing of it, as their names say.
+     */
+    static Strategy strategy(String name, SearchSpace space, long campaignSeed, Map<String, Object> plannersRecipe) {
         long seed = Strategies.scrambled(campaignSeed);
         return switch (name) {
-            case "bo" -> new BayesianOptimisation(space, seed);
+            case "bo" -> new BayesianOptimisation(space, seed, plannersRecipe == null ? null : free(space, plannersRecipe));
             case "random" -> new RandomStrategy(space, seed);
             case "grid" -> new GridStrategy(space, 4);
             default -> throw new IllegalArgumentException("unknown strategy '" + name + "' (bo, random or grid)");
         };
+    }
+
+    /** Only the parameters {@code space} searches over, from a point of the whole design. */
+    static Map<String, Object> free(SearchSpace space, Map<String, Object> p) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        space.parameters().forEach(par -> out.put(par.name(), p.get(par.name())));
+        return out;
     }
 
     /** A proposer whose proposing (Bayesian optimisation: fitting the model, maximising the acquisition) takes no lab time. */
@@ -399,14 +410,24 @@ public final class CampaignRunner {
 
         /** Only the parameters the strategy searches over. */
         private Map<String, Object> free(Map<String, Object> p) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            strategy.space().parameters().forEach(par -> out.put(par.name(), p.get(par.name())));
-            return out;
+            return CampaignRunner.free(strategy.space(), p);
         }
 
         @Override
         public String explain(Map<String, Object> parameters, List<CampaignLoop.Observation> history) {
-            return history.isEmpty() ? "the mildest plausible recipe (below the knowledge table's)" : strategy.name() + " proposal";
+            if (free(parameters).equals(free(design.economicalStart(plan)))) {
+                return "the mildest plausible recipe, 150 °C below the knowledge table's temperature with a quarter of its hold";
+            }
+            if (strategy instanceof BayesianOptimisation && free(parameters).equals(free(design.startingPoint(plan)))) {
+                return "the planner's recipe (the knowledge table's), which Bayesian optimisation tries first";
+            }
+            return switch (strategy.name()) {
+                case "bo" -> "Bayesian optimisation's proposal from " + (history.isEmpty() ? "its initial design"
+                        : history.size() + (history.size() == 1 ? " result" : " results") + " so far");
+                case "random" -> "a random point of the search space";
+                case "grid" -> "the next point of the grid";
+                default -> strategy.name() + "'s proposal";
+            };
         }
     }
 }

@@ -19,8 +19,12 @@ import org.athanor.agent.campaign.OperatorControl.Action;
  */
 public final class OperatorRequests {
 
-    /** How long a request waits for a running campaign to acknowledge; its process polls five times a second. */
-    public static final long ACK_SECONDS = 10;
+    /**
+     * How long a request waits for a running campaign to acknowledge. Its process polls five times a second once its
+     * lab is up; a run still starting its lab (an OPC UA server, a broker, the drivers and the gate's vetting of the
+     * search box) reads the request only then, which takes 5–20 s on a busy 2-core machine.
+     */
+    public static final long ACK_SECONDS = 30;
 
     /** How a request ended. */
     public enum Result {

@@ -98,6 +98,8 @@ final class OperatorWatch implements AutoCloseable {
     private final Path runFile;
     private final Path labFile;
     private final Path ackFile;
+    /** How long an acknowledgement waits for the engine to journal the request. */
+    private static final java.time.Duration JOURNAL_WAIT = java.time.Duration.ofSeconds(5);
     private final String runId;
     private final Engine engine;
     private final Consumer<String> log;
@@ -193,6 +195,8 @@ final class OperatorWatch implements AutoCloseable {
             changed = true;
         }
         if (changed) {
+            // Acknowledged once journaled: whoever asked (a web page, 'athanor pause') then reads the run as paused.
+            engine.awaitJournal(JOURNAL_WAIT);
             acknowledge();
         }
     }

@@ -42,7 +42,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CampaignCrashIT {
 
-    private static final String GOAL = "Make 2 g of phase-pure BaTiO3 from BaCO3 and TiO2, confirm by XRD, stay below 1250 °C";
+    /**
+     * A goal whose campaign outlives its first experiments: the cap keeps the knowledge table's 1400 °C out of reach,
+     * so neither the mildest recipe nor the planner's (at the cap) reaches the target, and the tube furnace runs one
+     * experiment at a time. (With a goal the planner's recipe meets, the campaign could end before a later experiment
+     * heats.)
+     */
+    private static final String GOAL = "Make 2 g of MgAl2O4 spinel below 1300 °C, confirm by XRD";
     private static final String RUN = "crash-it";
     private static final int BUDGET = 3;
     /**

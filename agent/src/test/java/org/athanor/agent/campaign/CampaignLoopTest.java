@@ -47,6 +47,28 @@ class CampaignLoopTest {
     }
 
     @Test
+    void eachExperimentSaysWhyItsParametersWereChosenAheadOfItsOtherNotes() {
+        CampaignLoop.Proposer proposer = new CampaignLoop.Proposer() {
+            @Override
+            public Map<String, Object> next(List<CampaignLoop.Observation> history) {
+                return Map.of("temperatureC", 900.0 + 100 * history.size());
+            }
+
+            @Override
+            public String explain(Map<String, Object> parameters, List<CampaignLoop.Observation> history) {
+                return history.isEmpty() ? null : parameters.get("temperatureC") + " °C after " + history.size() + " result(s)";
+            }
+        };
+        CampaignLoop.Experimenter lab = (index, p) -> new CampaignReport.Experiment(index, p, "approved", List.of(), 0.5, null, null, null,
+                List.of("heated in box-furnace-1"));
+
+        var outcome = new CampaignLoop(new StopRules(3, 0.95, 10, 0.01)).run(proposer, lab, CampaignLoop.Progress.NONE);
+
+        assertThat(outcome.experiments().get(0).notes()).containsExactly("heated in box-furnace-1");
+        assertThat(outcome.experiments().get(2).notes()).containsExactly("chosen: 1100.0 °C after 2 result(s)", "heated in box-furnace-1");
+    }
+
+    @Test
     void anAbortEndsTheCampaignWithTheReason() {
         CampaignLoop.Proposer proposer = history -> Map.of("temperatureC", 1000.0);
         List<Integer> ran = new ArrayList<>();

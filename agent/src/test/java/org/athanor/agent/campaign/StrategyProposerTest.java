@@ -32,6 +32,33 @@ class StrategyProposerTest {
     }
 
     @Test
+    void bayesianOptimisationTriesThePlannersRecipeBesideTheEconomicalStartAndSaysSo() {
+        var space = CampaignRunner.space(design);
+        var bo = new CampaignRunner.StrategyProposer(CampaignRunner.strategy("bo", space, 5, design.startingPoint(plan)), design, plan);
+
+        List<Map<String, Object>> batch = bo.next(List.of(), 2);
+
+        assertThat(batch).containsExactly(design.economicalStart(plan), design.startingPoint(plan));
+        assertThat(bo.explain(batch.get(0), List.of())).contains("mildest plausible recipe");
+        assertThat(bo.explain(batch.get(1), List.of())).contains("planner's recipe");
+        // One experiment later (a batch of one at a time), the recipe comes next, and later points are the design's own.
+        var seen = List.of(new CampaignLoop.Observation(1, batch.get(0), 0.2, true));
+        var oneAtATime = new CampaignRunner.StrategyProposer(CampaignRunner.strategy("bo", space, 5, design.startingPoint(plan)), design, plan);
+        assertThat(oneAtATime.next(seen, 1)).containsExactly(design.startingPoint(plan));
+        assertThat(bo.explain(bo.next(seen, 1).get(0), seen)).isEqualTo("Bayesian optimisation's proposal from 1 result so far");
+    }
+
+    @Test
+    void randomSearchKnowsNothingOfThePlannersRecipe() {
+        var random = new CampaignRunner.StrategyProposer(CampaignRunner.strategy("random", CampaignRunner.space(design), 5,
+                design.startingPoint(plan)), design, plan);
+
+        List<Map<String, Object>> proposals = random.next(List.of(new CampaignLoop.Observation(1, design.economicalStart(plan), 0.2, true)), 20);
+
+        assertThat(proposals).doesNotContain(design.startingPoint(plan)).doesNotHaveDuplicates();
+    }
+
+    @Test
     void laterBatchesComeFromTheStrategyAloneGivenWhatWasSeen() {
         var seen = List.of(
                 new CampaignLoop.Observation(1, Map.of(ExperimentDesign.TEMPERATURE, 950.0, ExperimentDesign.HOLD, 2.0), 0.3, true),

@@ -20,7 +20,12 @@ public final class WorldCampaigns {
 
     public record Setup(Workflow plan, ExperimentDesign design, int batch) {
         public CampaignLoop.Proposer proposer(String strategy, long seed) {
-            return new CampaignRunner.StrategyProposer(CampaignRunner.strategy(strategy, CampaignRunner.space(design), seed), design, plan);
+            return proposer(strategy, seed, design.startingPoint(plan));
+        }
+
+        /** With Bayesian optimisation believing {@code belief} instead of the planner's recipe (a wrong table, say). */
+        public CampaignLoop.Proposer proposer(String strategy, long seed, Map<String, Object> belief) {
+            return new CampaignRunner.StrategyProposer(CampaignRunner.strategy(strategy, CampaignRunner.space(design), seed, belief), design, plan);
         }
 
         public Workflow workflow(int index, Map<String, Object> parameters) {

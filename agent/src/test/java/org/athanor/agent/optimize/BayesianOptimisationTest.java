@@ -1,6 +1,8 @@
 package org.athanor.agent.optimize;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -110,5 +112,82 @@ class BayesianOptimisationTest {
         List<Observation> lastFive = history.subList(10, 15);
 
         assertThat(lastFive.stream().filter(o -> o.parameters().get("precursor").equals("BaO")).count()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void aFirstPointIsProposedFirstMovedIntoTheBoxAndNotRepeatedOnceRun() {
+        SearchSpace space = SearchSpace.of(new Parameter.Continuous("temperature", 800, 1300), new Parameter.Continuous("holdH", 1, 12),
+                new Parameter.Categorical("atmosphere", List.of("air", "O2")));
+        Map<String, Object> recipe = Map.of("temperature", 1400.0, "holdH", 10.0, "atmosphere", "O2");
+
+        List<Map<String, Object>> first = new BayesianOptimisation(space, 3, recipe).propose(List.of(), 2);
+
+        assertThat((Double) first.get(0).get("temperature")).isCloseTo(1300.0, within(1e-9));
+        assertThat((Double) first.get(0).get("holdH")).isCloseTo(10.0, within(1e-9));
+        assertThat(first.get(0).get("atmosphere")).isEqualTo("O2");
+        assertThat(first.get(1)).isNotEqualTo(first.get(0));
+        // A resumed campaign's optimiser starts afresh: what was run already is not proposed again.
+        List<Observation> ran = List.of(new Observation(first.get(0), 0.4));
+        assertThat(new BayesianOptimisation(space, 4, recipe).propose(ran, 3)).doesNotContain(first.get(0)).hasSize(3);
+    }
+
+    @Test
+    void aFirstPointMustNameEveryParameter() {
+        SearchSpace space = SearchSpace.of(new Parameter.Continuous("temperature", 800, 1300), new Parameter.Continuous("holdH", 1, 12));
+
+        assertThatThrownBy(() -> new BayesianOptimisation(space, 3, Map.of("temperature", 1000.0)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("holdH");
+    }
+
+    /**
+     * Hartmann's 3-dimensional function (Dixon &amp; Szegő 1978), negated so that larger is better: maximum 3.86278 at
+     * (0.114614, 0.555649, 0.852547), with local maxima elsewhere.
+     */
+    private static double hartmann3(Map<String, Object> p) {
+        double[] x = {(Double) p.get("x1"), (Double) p.get("x2"), (Double) p.get("x3")};
+        double[] alpha = {1.0, 1.2, 3.0, 3.2};
+        double[][] a = {{3, 10, 30}, {0.1, 10, 35}, {3, 10, 30}, {0.1, 10, 35}};
+        double[][] q = {{0.3689, 0.1170, 0.2673}, {0.4699, 0.4387, 0.7470}, {0.1091, 0.8732, 0.5547}, {0.03815, 0.5743, 0.8828}};
+        double sum = 0;
+        for (int i = 0; i < 4; i++) {
+            double e = 0;
+            for (int j = 0; j < 3; j++) {
+                e += a[i][j] * Math.pow(x[j] - q[i][j], 2);
+            }
+            sum += alpha[i] * Math.exp(-e);
+        }
+        return sum;
+    }
+
+    /** Median over seeds 1–9 of the experiments until a result within 0.1 of Hartmann's maximum (61: none in 60). */
+    private static double medianToNearOptimum(Map<String, Object> firstPoint) {
+        SearchSpace cube = SearchSpace.of(new Parameter.Continuous("x1", 0, 1), new Parameter.Continuous("x2", 0, 1),
+                new Parameter.Continuous("x3", 0, 1));
+        List<Integer> counts = new ArrayList<>();
+        for (long seed = 1; seed <= 9; seed++) {
+            BayesianOptimisation bo = new BayesianOptimisation(cube, seed, firstPoint);
+            List<Observation> history = new ArrayList<>();
+            int found = 61;
+            for (int i = 1; i <= 60 && found > 60; i++) {
+                Map<String, Object> p = bo.propose(history, 1).get(0);
+                double y = hartmann3(p);
+                history.add(new Observation(p, y));
+                if (y >= 3.86278 - 0.1) {
+                    found = i;
+                }
+            }
+            counts.add(found);
+        }
+        return median(counts);
+    }
+
+    @Test
+    void aGoodFirstPointSavesExperimentsAndAWrongOneCostsFew() {
+        double none = medianToNearOptimum(null);
+        double near = medianToNearOptimum(Map.of("x1", 0.2, "x2", 0.5, "x3", 0.75)); // near the maximum, not on it
+        double wrong = medianToNearOptimum(Map.of("x1", 0.9, "x2", 0.1, "x3", 0.1)); // where the function is flat and low
+
+        assertThat(near).isLessThan(none);
+        assertThat(wrong).isLessThanOrEqualTo(none + 3);
     }
 }
