@@ -170,11 +170,7 @@ class EngineTest {
     @Test
     void pauseTakesEffectAtTheNextSafePointAndResumeContinues() throws Exception {
         ExecutorService workers = Executors.newSingleThreadExecutor();
-        CountDownLatch release = new CountDownLatch(1);
-        dispense.behaviour = c -> {
-            release.await(10, TimeUnit.SECONDS);
-            return StepResult.EMPTY;
-        };
+        CountDownLatch release = dispenseHeldUntilReleased();
         Engine engine = engine(lab().workers(workers));
         RunHandle h = engine.submit(new RunRequest("r1", "1", synthesis("w", "S1", "box-furnace-1", 900), true));
         journal.await(Type.STEP_DISPATCHED, "dispense");
@@ -307,11 +303,7 @@ class EngineTest {
     @Test
     void anOperatorsRequestIsJournaledByTheTimeAwaitJournalReturns() throws Exception {
         ExecutorService workers = Executors.newSingleThreadExecutor();
-        CountDownLatch release = new CountDownLatch(1);
-        dispense.behaviour = c -> {
-            release.await(10, TimeUnit.SECONDS);
-            return StepResult.EMPTY;
-        };
+        CountDownLatch release = dispenseHeldUntilReleased();
         Engine engine = engine(lab().workers(workers));
         engine.submit(new RunRequest("r1", "1", synthesis("w", "S1", "box-furnace-1", 900), true));
         journal.await(Type.STEP_DISPATCHED, "dispense");
@@ -391,11 +383,7 @@ class EngineTest {
 
     @Test
     void pausingTheWholeLabHoldsEveryRunAndAbortingItEndsThemAll() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        dispense.behaviour = c -> {
-            release.await(10, TimeUnit.SECONDS);
-            return StepResult.EMPTY;
-        };
+        CountDownLatch release = dispenseHeldUntilReleased();
         Engine engine = engine(lab());
         RunHandle a = engine.submit(new RunRequest("a", "1", synthesis("w", "S1", "box-furnace-1", 900), true));
         RunHandle b = engine.submit(new RunRequest("b", "1", synthesis("w", "S2", "box-furnace-2", 900), true));
@@ -441,6 +429,16 @@ class EngineTest {
     }
 
     /** Waits until everything posted so far on the engine thread and the single worker has run, twice over. */
+    /** The dispenser holds each step until the returned latch is counted down (at most 10 s). */
+    private CountDownLatch dispenseHeldUntilReleased() {
+        CountDownLatch release = new CountDownLatch(1);
+        dispense.behaviour = c -> {
+            release.await(10, TimeUnit.SECONDS);
+            return StepResult.EMPTY;
+        };
+        return release;
+    }
+
     private static void drain(Engine engine, ExecutorService workers) throws Exception {
         for (int i = 0; i < 2; i++) {
             engine.dispatchedSteps();
